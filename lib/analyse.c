@@ -1,0 +1,687 @@
+/*
+ * analyse.c -- what gets differentiated, and which values carry a tangent.
+ *
+ * A Variant is one differentiated version of a function: the functions the
+ * user selected (FG_DIFF, --fn) with their active parameters, plus one
+ * version per activity pattern at every call into a user function.
+ *
+ * Activity is a flow-insensitive forward analysis run to a fixed point:
+ * a variable is active when a value that depends on an active input may be
+ * stored into it. Pointers are different: two pointers that may point into
+ * the same storage must agree (if one has a shadow, both need one), so
+ * pointer flows merge their variables into one class (union-find), and a
+ * class is active as a whole. Globals take part, and their activity is
+ * shared by every variant. Being conservative costs speed, never
+ * correctness: an inactive-but-marked variable merely gets a zero tangent.
+ *
+ * The refusals (what cannot be differentiated correctly) are reported here
+ * with their location.
+ */
+#include "fgcc_int.h"
+
+#include <string.h>
+
+typedef struct {
+  Analysis *a;
+  Variant *v;
+  Func *fn;
+  int nlocals, n;  /* union-find over locals, then globals */
+  int *parent;
+  bool *active;    /* per class root */
+  bool changed;
+  bool report;     /* last pass: report refusals */
+} Act;
+
+static void walk_stmt(Act *c, Stmt *s);
+static void walk_expr(Act *c, Expr *e);
+
+/* ------------------------------------------------------------ parameters */
+
+bool param_can_be_active(Var *p) { return type_carries_float(p->ty); }
+
+/* A pointer to non-const floating data is an output or in/out array: it
+ * always gets a tangent (the contract). */
+bool param_always_active(Var *p) {
+  Type *t = p->ty;
+  return t->kind == TY_PTR && t->base && !t->base->is_const && type_carries_float(t->base);
+}
+
+/* --------------------------------------------------------- union-find */
+
+static int var_index(Act *c, Var *v) {
+  if (v->storage == VAR_GLOBAL || v->storage == VAR_STATIC_GLOBAL || v->storage == VAR_EXTERN)
+    return c->nlocals + v->id;
+  fg_assert(v->id < c->nlocals && c->fn->locals[v->id] == v);
+  return v->id;
+}
+
+static int find(Act *c, int i) {
+  while (c->parent[i] != i)
+    i = c->parent[i] = c->parent[c->parent[i]];
+  return i;
+}
+
+static bool has_union_float(Type *t, int depth) {
+  if (!t || depth > 8)
+    return false;
+  if (t->kind == TY_UNION)
+    return type_carries_float(t);
+  if (t->kind == TY_PTR || t->kind == TY_ARRAY)
+    return has_union_float(t->base, depth + 1);
+  if (t->kind == TY_STRUCT)
+    for (int i = 0; i < t->nfields; i++)
+      if (has_union_float(t->fields[i].ty, depth + 1))
+        return true;
+  return false;
+}
+
+static Var *index_var(Act *c, int i) {
+  return i < c->nlocals ? c->fn->locals[i] : c->a->prog->globals[i - c->nlocals];
+}
+
+static void activate(Act *c, int i) {
+  if (i < 0)
+    return;
+  int r = find(c, i);
+  if (!c->active[r]) {
+    c->active[r] = true;
+    c->changed = true;
+  }
+}
+
+static void unite(Act *c, int i, int j) {
+  if (i < 0 || j < 0)
+    return;
+  int a = find(c, i), b = find(c, j);
+  if (a == b)
+    return;
+  c->parent[b] = a;
+  if (c->active[b] && !c->active[a])
+    c->active[a] = true;
+  c->changed = true;
+}
+
+static bool index_active(Act *c, int i) { return c->active[find(c, i)]; }
+
+/* ------------------------------------------------------------- queries */
+
+bool var_is_active(Analysis *a, Variant *v, Var *var) {
+  if (var->storage == VAR_GLOBAL || var->storage == VAR_STATIC_GLOBAL || var->storage == VAR_EXTERN)
+    return a->global_active[var->id];
+  return v->var_active[var->id];
+}
+
+Func *user_jvp(Analysis *a, Func *fn) {
+  for (int i = 0; i < a->njvps; i++)
+    if (a->jvp_of_fn[i] == fn || strcmp(a->jvp_of_fn[i]->name, fn->name) == 0)
+      return a->jvp_fn[i];
+  return NULL;
+}
+
+static bool is_named(Expr *call, const char *name) {
+  return call->kind == EX_CALL && !call->lhs && call->text && strcmp(call->text, name) == 0;
+}
+
+static bool is_alloc(Expr *call) {
+  return is_named(call, "malloc") || is_named(call, "calloc") || is_named(call, "realloc") ||
+         is_named(call, "aligned_alloc");
+}
+
+/* A function the differentiator calls as a jvp (a body here, or the user's). */
+static bool differentiable_callee(Analysis *a, Expr *call) {
+  return call->kind == EX_CALL && !call->lhs && call->fn && (call->fn->body || user_jvp(a, call->fn));
+}
+
+static bool any_arg_varied(Analysis *a, Variant *v, Expr *call) {
+  for (int i = 0; i < call->nargs; i++)
+    if (expr_varied(a, v, call->args[i]))
+      return true;
+  return false;
+}
+
+static bool call_varied(Analysis *a, Variant *v, Expr *e) {
+  TypeKind k;
+  if (e->lhs)
+    return false; /* indirect: refused when it matters */
+  if (math_rule(e->text, &k))
+    return any_arg_varied(a, v, e);
+  if (is_named(e, "realloc"))
+    return e->nargs > 0 && expr_varied(a, v, e->args[0]);
+  if (differentiable_callee(a, e))
+    return any_arg_varied(a, v, e) || a->any_global_active;
+  return false;
+}
+
+bool expr_varied(Analysis *a, Variant *v, Expr *e) {
+  if (!e || !type_carries_float(e->ty))
+    return false;
+  switch (e->kind) {
+  case EX_VAR:
+    return var_is_active(a, v, e->var);
+  case EX_NUM: case EX_STR: case EX_NAME: case EX_TEXT: case EX_SIZEOF: case EX_ALIGNOF:
+    return false;
+  case EX_CALL:
+    return call_varied(a, v, e);
+  case EX_COND:
+    return expr_varied(a, v, e->lhs) || expr_varied(a, v, e->rhs);
+  case EX_COMMA:
+    return expr_varied(a, v, e->rhs);
+  case EX_ASSIGN:
+    return expr_varied(a, v, e->lhs) || expr_varied(a, v, e->rhs);
+  default:
+    break;
+  }
+  if (expr_varied(a, v, e->lhs) || expr_varied(a, v, e->rhs))
+    return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (expr_varied(a, v, e->args[i]))
+      return true;
+  return false;
+}
+
+/* ------------------------------------------------------- roots of storage */
+
+/* The variable whose storage an lvalue designates (a[i].x -> a), or -1. */
+static int lvalue_root(Act *c, Expr *e);
+
+/* The variable a pointer value points into, or -1 (fresh memory, unknown). */
+static int pointer_root(Act *c, Expr *e) {
+  if (!e)
+    return -1;
+  switch (e->kind) {
+  case EX_VAR:
+    return var_index(c, e->var);
+  case EX_CAST:
+    return pointer_root(c, e->lhs);
+  case EX_ADDR:
+    return lvalue_root(c, e->lhs);
+  case EX_BINARY:
+    if (e->lhs->ty && (e->lhs->ty->kind == TY_PTR || e->lhs->ty->kind == TY_ARRAY))
+      return pointer_root(c, e->lhs);
+    return pointer_root(c, e->rhs);
+  case EX_INDEX: case EX_MEMBER: case EX_DEREF:
+    return lvalue_root(c, e);
+  case EX_ASSIGN: case EX_PREINC: case EX_PREDEC: case EX_POSTINC: case EX_POSTDEC:
+    return pointer_root(c, e->lhs);
+  case EX_COMMA:
+    return pointer_root(c, e->rhs);
+  case EX_COND: {
+    int l = pointer_root(c, e->lhs), r = pointer_root(c, e->rhs);
+    unite(c, l, r);
+    return l >= 0 ? l : r;
+  }
+  case EX_CALL:
+    if (is_named(e, "realloc") && e->nargs > 0)
+      return pointer_root(c, e->args[0]);
+    return -1;
+  default:
+    return -1;
+  }
+}
+
+static int lvalue_root(Act *c, Expr *e) {
+  switch (e->kind) {
+  case EX_VAR:
+    return var_index(c, e->var);
+  case EX_INDEX: case EX_DEREF:
+    return pointer_root(c, e->lhs);
+  case EX_MEMBER:
+    return e->arrow ? pointer_root(c, e->lhs) : lvalue_root(c, e->lhs);
+  case EX_CAST:
+    return lvalue_root(c, e->lhs);
+  case EX_COMPOUND:
+    return -1;
+  default:
+    return -1;
+  }
+}
+
+/* ------------------------------------------------------------------ flows */
+
+static bool holds_pointers(Type *t) {
+  return t && (t->kind == TY_PTR || t->kind == TY_ARRAY || t->kind == TY_STRUCT) && type_carries_float(t);
+}
+
+/* dst = value: the flow of a value (and of pointer identity) into storage. */
+static void flow_into(Act *c, int dst, Type *dst_ty, Expr *value) {
+  if (!type_carries_float(dst_ty) || !value)
+    return;
+  if (value->kind == EX_INIT) {
+    for (int i = 0; i < value->nargs; i++)
+      flow_into(c, dst, value->args[i]->ty, value->args[i]);
+    return;
+  }
+  if (expr_varied(c->a, c->v, value))
+    activate(c, dst);
+  if (holds_pointers(value->ty))
+    unite(c, dst, pointer_root(c, value));
+}
+
+static void check_union(Act *c, int i, Loc loc) {
+  if (c->report && index_active(c, i) && has_union_float(index_var(c, i)->ty, 0))
+    error_at(loc, "union '%s' would hold floating-point data that carries a derivative; "
+                  "unions cannot be differentiated (use a struct)", index_var(c, i)->name);
+}
+
+static void walk_assign(Act *c, Expr *e) {
+  int root = lvalue_root(c, e->lhs);
+  if (root < 0 && c->report && type_carries_float(e->lhs->ty) && expr_varied(c->a, c->v, e->rhs))
+    error_at(e->loc, "cannot tell which variable this assignment writes to; "
+                     "fgcc needs the storage of an active value to be a named variable or array");
+  flow_into(c, root, e->lhs->ty, e->rhs);
+  if (root >= 0)
+    check_union(c, root, e->loc);
+}
+
+/* Passing an argument: a non-const pointer to floating data may be written
+ * through by the callee, so its storage gets a tangent. */
+static void walk_call_args(Act *c, Expr *e, Func *callee) {
+  for (int i = 0; i < e->nargs; i++) {
+    Expr *arg = e->args[i];
+    if (callee && i < callee->nparams && param_always_active(callee->params[i]))
+      activate(c, pointer_root(c, arg));
+  }
+}
+
+static void refuse_call(Act *c, Expr *e, const char *why) {
+  if (c->report)
+    error_at(e->loc, "%s", why);
+}
+
+static bool arg_points_to_active(Act *c, Expr *arg) {
+  if (!arg->ty || (arg->ty->kind != TY_PTR && arg->ty->kind != TY_ARRAY) || !type_carries_float(arg->ty))
+    return false;
+  int r = pointer_root(c, arg);
+  return r >= 0 && index_active(c, r);
+}
+
+/* Calls into code without a body and without a rule. */
+static void walk_external_call(Act *c, Expr *e) {
+  const char *name = e->text;
+  if (is_named(e, "memcpy") || is_named(e, "memmove")) {
+    if (e->nargs == 3) {
+      int dst = pointer_root(c, e->args[0]), src = pointer_root(c, e->args[1]);
+      if (src >= 0 && index_active(c, src))
+        activate(c, dst);
+    }
+    return;
+  }
+  if (is_named(e, "memset") || is_named(e, "free") || is_alloc(e))
+    return;
+  bool varied_scalar = false;
+  for (int i = 0; i < e->nargs; i++) {
+    Expr *arg = e->args[i];
+    if (arg_points_to_active(c, arg)) {
+      refuse_call(c, arg, arena_printf("cannot differentiate the call to '%s': it receives a pointer to data "
+                                       "that carries a derivative and has no body in this file; supply a "
+                                       "derivative with FG_JVP(%s) or --jvp %s=NAME", name, name, name));
+      return;
+    }
+    varied_scalar |= expr_varied(c->a, c->v, arg);
+  }
+  if (varied_scalar && type_carries_float(e->ty))
+    refuse_call(c, e, arena_printf("no derivative for '%s': it has no body in this file and no built-in rule; "
+                                   "supply one with FG_JVP(%s) or --jvp %s=NAME", name, name, name));
+}
+
+static bool is_nonlocal_jump(Expr *e) {
+  static const char *names[] = {"setjmp", "_setjmp", "__builtin_setjmp", "sigsetjmp", "__sigsetjmp",
+                                "longjmp", "_longjmp", "siglongjmp", "__builtin_longjmp"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (is_named(e, names[i]))
+      return true;
+  return false;
+}
+
+static void walk_call(Act *c, Expr *e) {
+  TypeKind k;
+  if (e->lhs) {
+    bool carries = type_carries_float(e->ty);
+    for (int i = 0; i < e->nargs; i++)
+      carries |= expr_varied(c->a, c->v, e->args[i]) || arg_points_to_active(c, e->args[i]);
+    if (carries)
+      refuse_call(c, e, "call through a function pointer cannot be differentiated; "
+                        "call the function by name so fgcc can differentiate it");
+    return;
+  }
+  if (is_nonlocal_jump(e)) {
+    refuse_call(c, e, arena_printf("'%s' cannot be differentiated: non-local jumps are not supported", e->text));
+    return;
+  }
+  if (math_rule(e->text, &k))
+    return;
+  if (differentiable_callee(c->a, e)) {
+    Func *callee = e->fn;
+    if (callee->is_variadic && !user_jvp(c->a, callee) && any_arg_varied(c->a, c->v, e))
+      refuse_call(c, e, arena_printf("cannot differentiate the call to variadic function '%s' with arguments "
+                                     "that carry a derivative", callee->name));
+    walk_call_args(c, e, user_jvp(c->a, callee) ? user_jvp(c->a, callee) : callee);
+    return;
+  }
+  walk_external_call(c, e);
+}
+
+static void walk_expr(Act *c, Expr *e) {
+  if (!e)
+    return;
+  walk_expr(c, e->cond);
+  walk_expr(c, e->lhs);
+  walk_expr(c, e->rhs);
+  for (int i = 0; i < e->nargs; i++)
+    walk_expr(c, e->args[i]);
+  switch (e->kind) {
+  case EX_ASSIGN:
+    walk_assign(c, e);
+    break;
+  case EX_CALL:
+    walk_call(c, e);
+    break;
+  case EX_TEXT:
+    if (c->report && type_carries_float(e->ty))
+      error_at(e->loc, "this construct (designated initializer or va_arg) cannot hold floating-point "
+                       "data in a differentiated function");
+    break;
+  case EX_MEMBER:
+    if (c->report && e->lhs->ty && has_union_float(e->arrow ? e->lhs->ty->base : e->lhs->ty, 0) &&
+        expr_varied(c->a, c->v, e->lhs))
+      error_at(e->loc, "unions holding floating-point data that carries a derivative cannot be differentiated");
+    break;
+  default:
+    break;
+  }
+}
+
+static void walk_stmt(Act *c, Stmt *s) {
+  if (!s)
+    return;
+  if (s->kind == ST_DECL) {
+    walk_expr(c, s->var->init);
+    if (s->var->ty->kind == TY_ARRAY)
+      walk_expr(c, s->var->ty->vla_len);
+    if (s->var->init && s->var->storage != VAR_STATIC_LOCAL)
+      flow_into(c, var_index(c, s->var), s->var->ty, s->var->init);
+    check_union(c, var_index(c, s->var), s->loc);
+    return;
+  }
+  walk_stmt(c, s->init);
+  walk_expr(c, s->expr);
+  walk_expr(c, s->cond);
+  walk_expr(c, s->step);
+  walk_stmt(c, s->then);
+  walk_stmt(c, s->els);
+  walk_stmt(c, s->body);
+  for (int i = 0; i < s->nstmts; i++)
+    walk_stmt(c, s->stmts[i]);
+}
+
+/* ----------------------------------------------------------- variants */
+
+static bool same_mask(Func *fn, const bool *x, const bool *y) {
+  for (int i = 0; i < fn->nparams; i++)
+    if (x[i] != y[i])
+      return false;
+  return true;
+}
+
+Variant *find_variant(Analysis *a, Func *fn, const bool *mask) {
+  for (int i = 0; i < a->nvariants; i++) {
+    Variant *v = a->variants[i];
+    if (v->fn == fn && !v->public_ && same_mask(fn, v->param_active, mask))
+      return v;
+  }
+  for (int i = 0; i < a->nvariants; i++) {
+    Variant *v = a->variants[i];
+    if (v->fn == fn && same_mask(fn, v->param_active, mask))
+      return v;
+  }
+  return NULL;
+}
+
+static Variant *add_variant(Analysis *a, Func *fn, bool *mask, bool public_) {
+  Variant *v = arena_alloc(sizeof(Variant));
+  v->fn = fn;
+  v->param_active = mask;
+  v->public_ = public_;
+  v->var_active = arena_alloc(sizeof(bool) * (size_t)(fn->nlocals + 1));
+  v->ret_active = type_carries_float(fn->ret);
+  Vec vec = {(void **)a->variants, a->nvariants, a->nvariants};
+  vec_push(&vec, v);
+  a->variants = (Variant **)vec.data;
+  a->nvariants = vec.len;
+  return v;
+}
+
+bool *call_mask(Analysis *a, Variant *v, Expr *call) {
+  Func *callee = call->fn;
+  Func *uj = user_jvp(a, callee);
+  bool *mask = arena_alloc(sizeof(bool) * (size_t)(callee->nparams + 1));
+  bool any = false;
+  for (int i = 0; i < callee->nparams && i < call->nargs; i++) {
+    Var *p = callee->params[i];
+    if (!param_can_be_active(p))
+      continue;
+    Expr *arg = call->args[i];
+    mask[i] = uj || param_always_active(p) || expr_varied(a, v, arg);
+    any |= mask[i];
+  }
+  if (!any && !(a->any_global_active && !uj))
+    return NULL;
+  return mask;
+}
+
+/* ------------------------------------------------------------ one variant */
+
+static void sync_var_active(Act *c) {
+  for (int i = 0; i < c->nlocals; i++)
+    c->v->var_active[i] = index_active(c, i);
+  for (int g = 0; g < c->a->prog->nglobals; g++)
+    if (index_active(c, c->nlocals + g) && !c->a->global_active[g]) {
+      c->a->global_active[g] = true;
+      c->a->any_global_active = true;
+      c->changed = true;
+    }
+}
+
+static void seed_params(Act *c) {
+  for (int i = 0; i < c->fn->nparams; i++)
+    if (c->v->param_active[i])
+      activate(c, i);
+  for (int g = 0; g < c->a->prog->nglobals; g++)
+    if (c->a->global_active[g])
+      activate(c, c->nlocals + g);
+}
+
+/* Pointer parameters without a tangent must not alias storage that has one. */
+static void check_params(Act *c) {
+  for (int i = 0; i < c->fn->nparams; i++) {
+    Var *p = c->fn->params[i];
+    if (c->v->param_active[i] || p->ty->kind != TY_PTR || !index_active(c, i))
+      continue;
+    if (c->v->public_)
+      error_at(p->loc, "parameter '%s' of '%s' may point to data that carries a derivative; make it active "
+                       "(FG_WRT, or --fn %s:...,%s)", p->name, c->fn->name, c->fn->name, p->name);
+    else
+      error_at(p->loc, "parameter '%s' of '%s' may point to data that carries a derivative, but a caller "
+                       "passes data without one", p->name, c->fn->name);
+  }
+}
+
+/* Callees of a variant get their own variants. */
+static void add_callee_variants(Analysis *a, Variant *v, Stmt *s);
+
+static void callee_variants_expr(Analysis *a, Variant *v, Expr *e) {
+  if (!e)
+    return;
+  callee_variants_expr(a, v, e->cond);
+  callee_variants_expr(a, v, e->lhs);
+  callee_variants_expr(a, v, e->rhs);
+  for (int i = 0; i < e->nargs; i++)
+    callee_variants_expr(a, v, e->args[i]);
+  if (e->kind != EX_CALL || !differentiable_callee(a, e) || user_jvp(a, e->fn))
+    return;
+  bool *mask = call_mask(a, v, e);
+  if (mask && !find_variant(a, e->fn, mask))
+    add_variant(a, e->fn, mask, false);
+}
+
+static void add_callee_variants(Analysis *a, Variant *v, Stmt *s) {
+  if (!s)
+    return;
+  if (s->kind == ST_DECL)
+    callee_variants_expr(a, v, s->var->init);
+  add_callee_variants(a, v, s->init);
+  callee_variants_expr(a, v, s->expr);
+  callee_variants_expr(a, v, s->cond);
+  callee_variants_expr(a, v, s->step);
+  add_callee_variants(a, v, s->then);
+  add_callee_variants(a, v, s->els);
+  add_callee_variants(a, v, s->body);
+  for (int i = 0; i < s->nstmts; i++)
+    add_callee_variants(a, v, s->stmts[i]);
+}
+
+/* Run the variant's activity to its fixed point; returns whether anything
+ * visible to other variants (global activity) changed. */
+static bool analyse_variant(Analysis *a, Variant *v, bool report) {
+  Act c = {.a = a, .v = v, .fn = v->fn, .nlocals = v->fn->nlocals, .report = false};
+  c.n = c.nlocals + a->prog->nglobals;
+  c.parent = arena_alloc(sizeof(int) * (size_t)(c.n + 1));
+  c.active = arena_alloc(sizeof(bool) * (size_t)(c.n + 1));
+  for (int i = 0; i < c.n; i++)
+    c.parent[i] = i;
+  seed_params(&c);
+  bool globals_changed = false;
+  do {
+    c.changed = false;
+    walk_stmt(&c, v->fn->body);
+    bool before = a->any_global_active;
+    int nglobal_before = 0;
+    for (int g = 0; g < a->prog->nglobals; g++)
+      nglobal_before += a->global_active[g];
+    sync_var_active(&c);
+    int nglobal_after = 0;
+    for (int g = 0; g < a->prog->nglobals; g++)
+      nglobal_after += a->global_active[g];
+    globals_changed |= nglobal_after != nglobal_before || before != a->any_global_active;
+  } while (c.changed);
+  if (report) {
+    c.report = true;
+    walk_stmt(&c, v->fn->body);
+    check_params(&c);
+  }
+  return globals_changed;
+}
+
+/* ---------------------------------------------------------- the requests */
+
+static Var *param_named(Func *fn, const char *name) {
+  for (int i = 0; i < fn->nparams; i++)
+    if (fn->params[i]->name && strcmp(fn->params[i]->name, name) == 0)
+      return fn->params[i];
+  return NULL;
+}
+
+/* The active parameters of a user-selected function. */
+static bool *requested_mask(Func *fn, const FnRequest *req) {
+  bool *mask = arena_alloc(sizeof(bool) * (size_t)(fn->nparams + 1));
+  bool named = false;
+  for (int i = 0; req && i < req->nwrt; i++) {
+    Var *p = param_named(fn, req->wrt[i]);
+    if (!p)
+      error_at(req->loc, "--fn %s: '%s' has no parameter named '%s'", fn->name, fn->name, req->wrt[i]);
+    else if (!param_can_be_active(p))
+      error_at(p->loc, "parameter '%s' of '%s' cannot be active: its type holds no floating-point data",
+               p->name, fn->name);
+    else
+      mask[p->id] = named = true;
+  }
+  for (int i = 0; !req && i < fn->nparams; i++)
+    if (fn->params[i]->is_wrt) {
+      if (!param_can_be_active(fn->params[i]))
+        error_at(fn->params[i]->loc, "FG_WRT parameter '%s' cannot be active: its type holds no "
+                                     "floating-point data", fn->params[i]->name);
+      mask[i] = named = true;
+    }
+  for (int i = 0; i < fn->nparams; i++)
+    mask[i] |= named ? param_always_active(fn->params[i]) : param_can_be_active(fn->params[i]);
+  return mask;
+}
+
+static void add_request(Analysis *a, Func *fn, const FnRequest *req) {
+  for (int i = 0; i < a->nvariants; i++)
+    if (a->variants[i]->fn == fn && a->variants[i]->public_)
+      return; /* named twice */
+  if (fn->is_variadic)
+    error_at(fn->loc, "cannot differentiate variadic function '%s'", fn->name);
+  add_variant(a, fn, requested_mask(fn, req), true);
+}
+
+static void collect_requests(Analysis *a, Program *p, const Options *opt) {
+  for (int i = 0; i < opt->nfns; i++) {
+    Func *fn = program_find_func(p, opt->fns[i].name);
+    if (!fn || !fn->body) {
+      error_at(opt->fns[i].loc, "--fn %s: no definition of a function named '%s' in %s", opt->fns[i].name,
+               opt->fns[i].name, p->file);
+      continue;
+    }
+    add_request(a, fn, &opt->fns[i]);
+  }
+  for (int i = 0; i < p->nfuncs; i++)
+    if (p->funcs[i]->is_diff && p->funcs[i]->body)
+      add_request(a, p->funcs[i], NULL);
+  if (a->nvariants == 0 && error_count() == 0)
+    error_plain("%s: nothing to differentiate: mark a function with FG_DIFF or name it with --fn", p->file);
+}
+
+static void add_user_jvp(Analysis *a, Func *of, Func *jvp) {
+  Vec x = {(void **)a->jvp_of_fn, a->njvps, a->njvps}, y = {(void **)a->jvp_fn, a->njvps, a->njvps};
+  vec_push(&x, of);
+  vec_push(&y, jvp);
+  a->jvp_of_fn = (Func **)x.data;
+  a->jvp_fn = (Func **)y.data;
+  a->njvps = x.len;
+}
+
+static void collect_user_jvps(Analysis *a, Program *p, const Options *opt) {
+  for (int i = 0; i < p->nfuncs; i++) {
+    Func *j = p->funcs[i];
+    if (!j->jvp_of)
+      continue;
+    Func *of = program_find_func(p, j->jvp_of);
+    if (!of)
+      error_at(j->loc, "FG_JVP(%s): no function named '%s' is declared", j->jvp_of, j->jvp_of);
+    else
+      add_user_jvp(a, of, j);
+  }
+  for (int i = 0; i < opt->njvps; i++) {
+    Func *of = program_find_func(p, opt->jvps[i].fn), *j = program_find_func(p, opt->jvps[i].jvp);
+    if (!of || !j)
+      error_plain("--jvp %s=%s: no function named '%s' is declared in %s", opt->jvps[i].fn, opt->jvps[i].jvp,
+                  !of ? opt->jvps[i].fn : opt->jvps[i].jvp, p->file);
+    else
+      add_user_jvp(a, of, j);
+  }
+}
+
+Analysis *analyse_program(Program *p, const Options *opt) {
+  Analysis *a = arena_alloc(sizeof(Analysis));
+  a->prog = p;
+  a->global_active = arena_alloc(sizeof(bool) * (size_t)(p->nglobals + 1));
+  collect_user_jvps(a, p, opt);
+  collect_requests(a, p, opt);
+  if (error_count())
+    return a;
+  bool changed;
+  do {
+    changed = false;
+    for (int i = 0; i < a->nvariants; i++) {
+      int before = a->nvariants;
+      changed |= analyse_variant(a, a->variants[i], false);
+      add_callee_variants(a, a->variants[i], a->variants[i]->fn->body);
+      changed |= a->nvariants != before;
+    }
+  } while (changed);
+  for (int i = 0; i < a->nvariants; i++)
+    analyse_variant(a, a->variants[i], true);
+  return a;
+}

@@ -1,0 +1,41 @@
+// RUN: %fgcc %s -o %t.jvp.c
+// RUN: %cc -c %t.jvp.c -o %t.jvp.o
+// RUN: %gcc -fsyntax-only %t.jvp.c
+// RUN: %cc -DFG_TEST_MAIN %s %t.jvp.o -o %t.exe %libm
+// RUN: %t.exe
+// expm1(u) has derivative exp(u).
+#include <fgcc.h>
+#include <math.h>
+
+FG_DIFF double f(double x, double y) { return expm1(x * y) / y; }
+
+#ifdef FG_TEST_MAIN
+#include "fgcheck.h"
+
+double f_jvp(double x, double x_dot, double y, double y_dot, double *ret_dot);
+
+typedef struct { double x, y, dx, dy; } Line;
+
+/* f along the line (x, y) + h (dx, dy) */
+static long double along(long double h, void *ctx) {
+  const Line *l = ctx;
+  return f((double)(l->x + h * l->dx), (double)(l->y + h * l->dy));
+}
+
+int main(void) {
+  fg_rand_seed(1491);
+  for (int k = 0; k < 8; k++) {
+    double x = fg_rand_uniform(-1, 1);
+    double y = fg_rand_uniform(0.5, 2);
+    double dx = fg_rand_uniform(-1, 1);
+    double dy = fg_rand_uniform(-1, 1);
+    Line l = {x, y, dx, dy};
+    double ret_dot = NAN;
+    double r = f_jvp(x, dx, y, dy, &ret_dot);
+    fg_check_close("expm1: primal", r, f(x, y), 0, 0);
+    fg_check_close("expm1: tangent vs Richardson", ret_dot, fg_richardson(along, &l, 1e-3), 1e-8, 1e-12);
+    fg_check_close("expm1: tangent vs formula", ret_dot, (exp(x * y) * (dx * y + x * dy) * y - expm1(x * y) * dy) / (y * y), 1e-10, 1e-13);
+  }
+  return fg_check_report();
+}
+#endif

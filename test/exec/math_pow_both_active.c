@@ -1,0 +1,44 @@
+// RUN: %fgcc %s -o %t.jvp.c
+// RUN: %cc -c %t.jvp.c -o %t.jvp.o
+// RUN: %gcc -fsyntax-only %t.jvp.c
+// RUN: %cc -DFG_TEST_MAIN %s %t.jvp.o -o %t.exe %libm
+// RUN: %t.exe
+// pow with active base and exponent: d(a^b) = b a^(b-1) da + a^b ln(a) db.
+#include <fgcc.h>
+#include <math.h>
+
+FG_DIFF double f(double x, double y) { return pow(x, y) * x; }
+
+#ifdef FG_TEST_MAIN
+#include "fgcheck.h"
+
+double f_jvp(double x, double x_dot, double y, double y_dot, double *ret_dot);
+
+typedef struct { double x, y, dx, dy; int n; } Line;
+
+/* f along the line (x, y) + h (dx, dy) */
+static long double along(long double h, void *ctx) {
+  const Line *l = ctx;
+  double x = (double)(l->x + h * l->dx), y = (double)(l->y + h * l->dy);
+  (void)y;
+  return f(x, y);
+}
+
+int main(void) {
+  fg_rand_seed(3597);
+  for (int k = 0; k < 8; k++) {
+    double x = fg_rand_uniform(0.5, 2);
+    double y = fg_rand_uniform(-2, 2);
+    int n = 0;
+    double dx = fg_rand_uniform(-1, 1);
+    double dy = fg_rand_uniform(-1, 1);
+    Line l = {x, y, dx, dy, n};
+    double ret_dot = NAN;
+    double r = f_jvp(x, dx, y, dy, &ret_dot);
+    fg_check_close("pow_both_active: primal", r, f(x, y), 0, 0);
+    fg_check_close("pow_both_active: tangent vs Richardson", ret_dot, fg_richardson(along, &l, 1e-3), 1e-8, 1e-12);
+    fg_check_close("pow_both_active: tangent vs formula", ret_dot, (y * pow(x, y - 1) * dx + pow(x, y) * log(x) * dy) * x + pow(x, y) * dx, 1e-10, 1e-13);
+  }
+  return fg_check_report();
+}
+#endif

@@ -1,0 +1,396 @@
+/*
+ * main.c -- the fgcc driver.
+ *
+ * main() reads as the list of passes: options, parse, analyse, differentiate,
+ * emit. It stops after any pass that reported an error (exit 1); a bad
+ * command line exits 2. The output is written to a temporary file beside it
+ * and renamed into place only when everything succeeded, so that on any
+ * failure no output file appears and an existing one is left untouched.
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* mkstemp, fdopen, fileno, fsync, fchmod */
+#endif
+
+#include "fgcc_int.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { EXIT_ERRORS = 1, EXIT_USAGE = 2 };
+
+static const char usage_text[] =
+    "usage: fgcc [options] in.c -o out.c\n"
+    "       fgcc [options] in.c --dump=ir|tangent\n"
+    "\n"
+    "Differentiates, in forward mode, the functions of in.c marked FG_DIFF (see\n"
+    "fgcc.h) or named with --fn, and writes out.c with their _jvp versions.\n"
+    "\n"
+    "Options:\n"
+    "  -o FILE             write the generated C to FILE (required unless --dump)\n"
+    "  --fn NAME           differentiate NAME w.r.t. all its floating parameters (repeatable)\n"
+    "  --fn NAME:P1,P2     differentiate NAME w.r.t. its parameters P1 and P2 (repeatable)\n"
+    "  --jvp G=G_JVP       use your function G_JVP as the derivative of G (repeatable)\n"
+    "  --line-directives   emit #line directives pointing into in.c\n"
+    "  --dump=ir           print the IR after parsing to stdout; write no output file\n"
+    "  --dump=tangent      print the tangent functions' IR to stdout; write no output file\n"
+    "  -p DIR              take in.c's compile flags from DIR/compile_commands.json\n"
+    "  -I DIR              add an include directory (passed to the parser)\n"
+    "  -isystem DIR        add a system include directory (passed to the parser)\n"
+    "  -D NAME[=VALUE]     define a macro (passed to the parser)\n"
+    "  -U NAME             undefine a macro (passed to the parser)\n"
+    "  -std=STD            the C dialect, e.g. -std=c11 (passed to the parser)\n"
+    "  -include FILE       include FILE before in.c (passed to the parser)\n"
+    "  -- ARGS...          pass all the following arguments to the parser\n"
+    "  -h, --help          print this help and exit\n"
+    "  --version           print the version and exit\n"
+    "\n"
+    "Exit status: 0 success, 1 errors in the input, 2 bad command line.\n";
+
+/* ================================================================ options */
+
+/* The command line being read, and the growing lists of Options. Every
+ * list is bounded by argc, so they are allocated once. */
+typedef struct {
+  int argc, i;
+  char **argv;
+  Options *opt;
+} Cmdline;
+
+/* "fgcc: error: ..." and exit 2. */
+__attribute__((format(printf, 1, 2))) _Noreturn static void usage_error(const char *fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  error_plain("%s", msg);
+  exit(EXIT_USAGE);
+}
+
+static bool is_ident_char(char c, bool first) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (!first && c >= '0' && c <= '9');
+}
+
+/* Are the n characters at s a C identifier? */
+static bool is_ident(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!is_ident_char(s[i], i == 0))
+      return false;
+  return n > 0;
+}
+
+/* The value of option `name` at argv[i]: joined ("-Ifoo", "--fn=f") when
+ * the argument is longer than the name, else the next argument. */
+static const char *option_value(Cmdline *c, const char *name) {
+  const char *arg = c->argv[c->i] + strlen(name);
+  if (*arg)
+    return *arg == '=' && name[1] == '-' ? arg + 1 : arg;
+  if (c->i + 1 >= c->argc)
+    usage_error("missing argument to '%s'", name);
+  return c->argv[++c->i];
+}
+
+/* Does argv[i] spell option `name`, alone or with a joined value? `joined`
+ * says which joined forms are allowed: "" none, "=" only "name=value",
+ * "*" any suffix ("-Ifoo"). */
+static bool is_option(Cmdline *c, const char *name, const char *joined) {
+  const char *arg = c->argv[c->i];
+  size_t n = strlen(name);
+  if (strncmp(arg, name, n) != 0)
+    return false;
+  return arg[n] == '\0' || (*joined == '*') || (*joined == '=' && arg[n] == '=');
+}
+
+static void add_clang_arg(Options *opt, const char *arg) { opt->clang_args[opt->nclang_args++] = arg; }
+
+/* A clang option with a value ("-I", "dir"): kept as the two words the
+ * parser expects, whichever way it was spelled. */
+static void add_clang_option(Cmdline *c, const char *name) {
+  const char *value = option_value(c, name);
+  add_clang_arg(c->opt, name);
+  add_clang_arg(c->opt, value);
+}
+
+/* --fn NAME or --fn NAME:P1,P2,... */
+static void add_fn(Cmdline *c, const char *spec) {
+  FnRequest *r = &c->opt->fns[c->opt->nfns++];
+  const char *colon = strchr(spec, ':');
+  size_t n = colon ? (size_t)(colon - spec) : strlen(spec);
+  if (!is_ident(spec, n))
+    usage_error("--fn '%s': expected a function name, optionally followed by ':' and parameter names", spec);
+  r->name = arena_strndup(spec, n);
+  if (!colon)
+    return;
+  r->wrt = arena_alloc(sizeof(char *) * (strlen(colon) + 1));
+  for (const char *p = colon + 1;; p++) {
+    size_t len = strcspn(p, ",");
+    if (!is_ident(p, len))
+      usage_error("--fn '%s': expected comma-separated parameter names after ':'", spec);
+    r->wrt[r->nwrt++] = arena_strndup(p, len);
+    p += len;
+    if (!*p)
+      break;
+  }
+}
+
+/* --jvp G=G_JVP */
+static void add_jvp(Cmdline *c, const char *spec) {
+  const char *eq = strchr(spec, '=');
+  if (!eq || !is_ident(spec, (size_t)(eq - spec)) || !is_ident(eq + 1, strlen(eq + 1)))
+    usage_error("--jvp '%s': expected FUNCTION=DERIVATIVE, two function names", spec);
+  JvpRequest *j = &c->opt->jvps[c->opt->njvps++];
+  j->fn = arena_strndup(spec, (size_t)(eq - spec));
+  j->jvp = arena_strdup(eq + 1);
+}
+
+static void set_dump(Cmdline *c, const char *stage) {
+  if (strcmp(stage, "ir") != 0 && strcmp(stage, "tangent") != 0)
+    usage_error("unknown --dump stage '%s' (expected 'ir' or 'tangent')", stage);
+  c->opt->dump = stage;
+}
+
+static void set_once(const char **slot, const char *value, const char *what) {
+  if (*slot)
+    usage_error("%s given twice", what);
+  *slot = value;
+}
+
+static void print_version(void) {
+#ifdef FGCC_LLVM_VERSION
+  printf("fgcc %s (libclang %s)\n", FGCC_VERSION, FGCC_LLVM_VERSION);
+#else
+  printf("fgcc %s\n", FGCC_VERSION);
+#endif
+}
+
+/* One option at argv[i] (which may consume the next argument too). */
+static void read_option(Cmdline *c) {
+  const char *arg = c->argv[c->i];
+  if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
+    fputs(usage_text, stdout);
+    exit(0);
+  } else if (!strcmp(arg, "--version")) {
+    print_version();
+    exit(0);
+  } else if (!strcmp(arg, "--line-directives"))
+    c->opt->line_directives = true;
+  else if (is_option(c, "--fn", "="))
+    add_fn(c, option_value(c, "--fn"));
+  else if (is_option(c, "--jvp", "="))
+    add_jvp(c, option_value(c, "--jvp"));
+  else if (is_option(c, "--dump", "="))
+    set_dump(c, option_value(c, "--dump"));
+  else if (is_option(c, "-o", "*"))
+    set_once(&c->opt->output, option_value(c, "-o"), "-o");
+  else if (!strcmp(arg, "-p") || !strncmp(arg, "-p=", 3))
+    set_once(&c->opt->compdb_dir, arg[2] ? arg + 3 : option_value(c, "-p"), "-p");
+  else if (is_option(c, "-include", "*"))
+    add_clang_option(c, "-include");
+  else if (is_option(c, "-isystem", "*"))
+    add_clang_option(c, "-isystem");
+  else if (is_option(c, "-I", "*"))
+    add_clang_option(c, "-I");
+  else if (is_option(c, "-D", "*"))
+    add_clang_option(c, "-D");
+  else if (is_option(c, "-U", "*"))
+    add_clang_option(c, "-U");
+  else if (!strncmp(arg, "-std=", 5) && arg[5])
+    add_clang_arg(c->opt, arg);
+  else
+    usage_error("unknown option '%s'", arg);
+}
+
+/* Fill opt from the command line; exits 2 on a bad one. */
+static void parse_options(Options *opt, int argc, char **argv) {
+  Cmdline c = {argc, 1, argv, opt};
+  opt->clang_args = arena_alloc(sizeof(char *) * (size_t)(2 * argc + 1));
+  opt->fns = arena_alloc(sizeof(FnRequest) * (size_t)argc);
+  opt->jvps = arena_alloc(sizeof(JvpRequest) * (size_t)argc);
+  for (; c.i < argc; c.i++) {
+    const char *arg = argv[c.i];
+    if (!strcmp(arg, "--")) {
+      while (++c.i < argc)
+        add_clang_arg(opt, argv[c.i]);
+    } else if (!strcmp(arg, "-")) {
+      usage_error("reading the input from standard input is not supported");
+    } else if (arg[0] == '-') {
+      read_option(&c);
+    } else if (opt->input) {
+      usage_error("more than one input file ('%s')", arg);
+    } else {
+      opt->input = arg;
+    }
+  }
+  if (!opt->input)
+    usage_error("no input file (try 'fgcc --help')");
+  if (!opt->output && !opt->dump)
+    usage_error("no output file: give -o FILE (or --dump=STAGE)");
+}
+
+/* The arguments of -p DIR's compile_commands.json come first, so that the
+ * ones on fgcc's own command line override them. */
+static bool add_compile_commands(Options *opt) {
+  const char **args;
+  int n;
+  if (!load_compile_commands(opt->compdb_dir, opt->input, &args, &n))
+    return false;
+  const char **all = arena_alloc(sizeof(char *) * (size_t)(n + opt->nclang_args + 1));
+  memcpy(all, args, sizeof(char *) * (size_t)n);
+  memcpy(all + n, opt->clang_args, sizeof(char *) * (size_t)opt->nclang_args);
+  opt->clang_args = all;
+  opt->nclang_args += n;
+  return true;
+}
+
+/* Refuse an unreadable input, and an output that would overwrite it. */
+static bool check_files(const Options *opt) {
+  struct stat in, out;
+  if (access(opt->input, R_OK) != 0 || stat(opt->input, &in) != 0) {
+    error_plain("cannot read '%s': %s", opt->input, strerror(errno));
+    return false;
+  }
+  if (opt->output && !opt->dump && stat(opt->output, &out) == 0 && in.st_dev == out.st_dev &&
+      in.st_ino == out.st_ino) {
+    error_plain("the output file '%s' is the input file", opt->output);
+    return false;
+  }
+  return true;
+}
+
+/* ================================================================ output */
+
+/* The temporary output file, removed on every way out but success:
+ * errors, exit() from anywhere, abort() (internal errors), signals. */
+static char temp_path[4096 + 16];
+static volatile sig_atomic_t have_temp;
+
+static void remove_temp(void) {
+  if (have_temp)
+    unlink(temp_path);
+  have_temp = 0;
+}
+
+static void remove_temp_on_signal(int sig) {
+  if (have_temp)
+    unlink(temp_path);
+  have_temp = 0;
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void guard_temp(void) {
+  static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGABRT, SIGSEGV, SIGBUS};
+  atexit(remove_temp);
+  for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+    signal(sigs[i], remove_temp_on_signal);
+}
+
+/* mkstemp("<out>.tmpXXXXXX"), with the permissions a plain fopen would give. */
+static FILE *open_temp(const char *out) {
+  if (strlen(out) + sizeof ".tmpXXXXXX" > sizeof temp_path) {
+    error_plain("output file name too long: '%s'", out);
+    return NULL;
+  }
+  snprintf(temp_path, sizeof temp_path, "%s.tmpXXXXXX", out);
+  int fd = mkstemp(temp_path);
+  if (fd < 0) {
+    error_plain("cannot write '%s': %s", out, strerror(errno));
+    return NULL;
+  }
+  have_temp = 1;
+  mode_t mask = umask(0);
+  umask(mask);
+  FILE *f = fchmod(fd, 0666 & ~mask) == 0 ? fdopen(fd, "w") : NULL;
+  if (!f) {
+    error_plain("cannot write '%s': %s", out, strerror(errno));
+    close(fd);
+    remove_temp();
+  }
+  return f;
+}
+
+/* Flush the temporary file to disk and rename it over `out`. */
+static bool commit_temp(FILE *f, const char *out) {
+  bool ok = fflush(f) == 0 && !ferror(f) && fsync(fileno(f)) == 0;
+  int err = errno;
+  if (fclose(f) != 0 && ok)
+    ok = false, err = errno;
+  if (ok && rename(temp_path, out) != 0)
+    ok = false, err = errno;
+  if (!ok) {
+    error_plain("cannot write '%s': %s", out, strerror(err));
+    remove_temp();
+    return false;
+  }
+  have_temp = 0;
+  return true;
+}
+
+/* The emit pass, into the temporary file, then renamed into place. */
+static bool write_output(Program *p, Analysis *a, const Options *opt) {
+  FILE *f = open_temp(opt->output);
+  if (!f)
+    return false;
+  emit_program(f, p, a, opt);
+  if (error_count() > 0) {
+    fclose(f);
+    remove_temp();
+    return false;
+  }
+  return commit_temp(f, opt->output);
+}
+
+/* --dump=tangent: the tangent function of every variant fgcc generates. */
+static void dump_tangents(FILE *out, Analysis *a) {
+  for (int i = 0; i < a->nvariants; i++)
+    if (a->variants[i]->out)
+      dump_func(out, a->variants[i]->out);
+}
+
+static int finish_dump(void) {
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    error_plain("cannot write to standard output: %s", strerror(errno));
+    return EXIT_ERRORS;
+  }
+  return 0;
+}
+
+static bool dumping(const Options *opt, const char *stage) { return opt->dump && !strcmp(opt->dump, stage); }
+
+/* ================================================================ passes */
+
+int main(int argc, char **argv) {
+  Options opt = {0};
+  parse_options(&opt, argc, argv);
+  if (opt.compdb_dir && !add_compile_commands(&opt))
+    return EXIT_ERRORS;
+  if (!check_files(&opt))
+    return EXIT_ERRORS;
+
+  Program *prog = parse_file(&opt);
+  if (!prog || error_count() > 0)
+    return EXIT_ERRORS;
+  if (dumping(&opt, "ir")) {
+    dump_program(stdout, prog);
+    return finish_dump();
+  }
+
+  Analysis *an = analyse_program(prog, &opt);
+  if (error_count() > 0)
+    return EXIT_ERRORS;
+
+  diff_program(prog, an);
+  if (error_count() > 0)
+    return EXIT_ERRORS;
+  if (dumping(&opt, "tangent")) {
+    dump_tangents(stdout, an);
+    return finish_dump();
+  }
+
+  guard_temp();
+  return write_output(prog, an, &opt) ? 0 : EXIT_ERRORS;
+}
