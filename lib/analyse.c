@@ -283,6 +283,10 @@ static void walk_call_args(Act *c, Expr *e, Func *callee) {
   }
 }
 
+static void report_body_error(Func *fn) {
+  error_at(fn->body_error_loc, "cannot differentiate '%s': %s", fn->name, fn->body_error);
+}
+
 static void refuse_call(Act *c, Expr *e, const char *why) {
   if (c->report)
     error_at(e->loc, "%s", why);
@@ -309,6 +313,16 @@ static void walk_external_call(Act *c, Expr *e) {
   if (is_named(e, "memset") || is_named(e, "free") || is_alloc(e))
     return;
   bool varied_scalar = false;
+  if (e->fn && e->fn->body_error) {
+    for (int i = 0; i < e->nargs; i++)
+      if (arg_points_to_active(c, e->args[i]) || expr_varied(c->a, c->v, e->args[i])) {
+        if (c->report) {
+          report_body_error(e->fn);
+          note_at(e->loc, "'%s' is called here with arguments that carry a derivative", name);
+        }
+        return;
+      }
+  }
   for (int i = 0; i < e->nargs; i++) {
     Expr *arg = e->args[i];
     if (arg_points_to_active(c, arg)) {
@@ -619,6 +633,10 @@ static void add_request(Analysis *a, Func *fn, const FnRequest *req) {
 static void collect_requests(Analysis *a, Program *p, const Options *opt) {
   for (int i = 0; i < opt->nfns; i++) {
     Func *fn = program_find_func(p, opt->fns[i].name);
+    if (fn && fn->body_error) {
+      report_body_error(fn);
+      continue;
+    }
     if (!fn || !fn->body) {
       error_at(opt->fns[i].loc, "--fn %s: no definition of a function named '%s' in %s", opt->fns[i].name,
                opt->fns[i].name, p->file);
@@ -626,9 +644,12 @@ static void collect_requests(Analysis *a, Program *p, const Options *opt) {
     }
     add_request(a, fn, &opt->fns[i]);
   }
-  for (int i = 0; i < p->nfuncs; i++)
-    if (p->funcs[i]->is_diff && p->funcs[i]->body)
+  for (int i = 0; i < p->nfuncs; i++) {
+    if (p->funcs[i]->is_diff && p->funcs[i]->body_error)
+      report_body_error(p->funcs[i]);
+    else if (p->funcs[i]->is_diff && p->funcs[i]->body)
       add_request(a, p->funcs[i], NULL);
+  }
   if (a->nvariants == 0 && error_count() == 0)
     error_plain("%s: nothing to differentiate: mark a function with FG_DIFF or name it with --fn", p->file);
 }

@@ -936,7 +936,7 @@ static void emit_top_func(Emitter *E, Needed *N, Top *t) {
     return;
   }
   if (func_needed(N, f))
-    put_text(E->b, t->text ? t->text : f->text, !f->body);
+    put_text(E->b, t->text ? t->text : f->text, t->text && t->text != f->text); /* a prototype */
 }
 
 static bool is_static_var(Var *v) { return v->storage == VAR_STATIC_GLOBAL; }

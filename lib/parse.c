@@ -172,6 +172,8 @@ static struct {
   Scope *scope;      /* NULL outside function bodies */
   int quiet;         /* > 0: failures are counted, not reported */
   int quiet_fails;
+  const char *first_fail; /* the first quiet failure, and where */
+  Loc first_fail_loc;
 } P;
 
 /* ======================================================= small utilities */
@@ -376,6 +378,12 @@ static const char *token_at(CXSourceLocation l, CXTokenKind *kind, unsigned maxl
 static void vfail(Loc loc, const char *fmt, va_list ap) {
   if (P.quiet) {
     P.quiet_fails++;
+    if (!P.first_fail) {
+      char msg[1024];
+      vsnprintf(msg, sizeof msg, fmt, ap);
+      P.first_fail = arena_strdup(msg);
+      P.first_fail_loc = loc;
+    }
     return;
   }
   char msg[1024];
@@ -1659,7 +1667,8 @@ static CXCursor body_of(CXCursor def) {
   return clang_getNullCursor();
 }
 
-/* Convert one definition; outside the main file quietly (see the top). */
+/* Convert one definition, quietly: a body fgcc cannot represent is an error
+ * only if the function has to be differentiated (analyse.c reports it). */
 static void conv_body(FuncEntry *e) {
   Func *f = e->fn;
   CXCursor body = body_of(e->def);
@@ -1671,13 +1680,16 @@ static void conv_body(FuncEntry *e) {
     map_put(&scope.locals, clang_Cursor_getArgument(e->def, (unsigned)i), f->params[i]);
     vec_push(&scope.vars, f->params[i]);
   }
-  bool quiet = !in_main_file(e->def);
   int fails = P.quiet_fails;
-  P.quiet += quiet;
+  P.quiet++;
+  P.first_fail = NULL;
   f->body = conv_stmt(body);
-  P.quiet -= quiet;
-  if (P.quiet_fails != fails)
+  P.quiet--;
+  if (P.quiet_fails != fails) {
     f->body = NULL;
+    f->body_error = P.first_fail ? P.first_fail : "construct fgcc cannot represent";
+    f->body_error_loc = P.first_fail_loc;
+  }
   f->locals = (Var **)scope.vars.data;
   f->nlocals = scope.vars.len;
   P.scope = NULL;
