@@ -250,10 +250,18 @@ static bool has_call(Expr *e) {
   return false;
 }
 
-/* Cheap to evaluate twice: small, without calls. The C compiler merges
- * the repeated arithmetic; calls (exp, sin) it may not, so they get a temp. */
+/* Cheap to evaluate twice: small, without calls or side effects. The C
+ * compiler merges repeated arithmetic; calls (exp, sin) it may not, so they
+ * get a temp, and side effects must run once. */
 static Expr *cheap(D *d, Expr *e) {
-  if (!e || e->kind == EX_INIT || (node_count(e) <= 6 && !has_call(e)))
+  if (!e || e->kind == EX_INIT || (node_count(e) <= 6 && !has_call(e) && !has_side_effects(e)))
+    return e;
+  return hoist(d, e);
+}
+
+/* Evaluated more than once: side effects go first, into a temp. */
+static Expr *pure(D *d, Expr *e) {
+  if (!e || !has_side_effects(e))
     return e;
   return hoist(d, e);
 }
@@ -339,16 +347,11 @@ static bool needs_diff(D *d, Expr *e) {
   return e && (expr_varied(d->a, d->v, e) || has_active_effects(d, e));
 }
 
-/* An expression without derivative content: kept as is, unless it has side
- * effects, which then run once, in a statement of their own. */
+/* An expression without derivative content: kept as is. Its value is used
+ * once; where a caller needs it twice, cheap() or pure() make a temp. */
 static Dual inactive(D *d, Expr *e) {
-  if (!has_side_effects(e))
-    return (Dual){e, NULL};
-  if (!e->ty || e->ty->kind == TY_VOID) {
-    emit(d, e);
-    return (Dual){NULL, NULL};
-  }
-  return (Dual){hoist(d, e), NULL};
+  (void)d;
+  return (Dual){e, NULL};
 }
 
 /* ------------------------------------------------------------ lvalues */
@@ -370,7 +373,7 @@ static Dual diff_lvalue(D *d, Expr *e) {
   }
   case EX_INDEX: {
     Dual b = diff_base(d, e->lhs);
-    Expr *i = diff_expr(d, e->rhs).p;
+    Expr *i = b.t ? pure(d, diff_expr(d, e->rhs).p) : diff_expr(d, e->rhs).p;
     Expr *p = mk(EX_INDEX, e->ty, b.p, i);
     Expr *t = b.t && type_carries_float(e->ty) ? mk(EX_INDEX, e->ty, b.t, i) : NULL;
     return (Dual){p, t};
@@ -719,7 +722,7 @@ static Dual diff_math(D *d, Expr *e) {
 }
 
 /* free, memcpy, memmove, memset on storage with a shadow: same on the shadow. */
-static Dual diff_mem_call(D *d, Expr *e) {
+static Dual diff_mem_call(D *d, Expr *e, bool want_value) {
   Dual *args = arena_alloc(sizeof(Dual) * (size_t)(e->nargs + 1));
   Expr **ps = arena_alloc(sizeof(Expr *) * (size_t)(e->nargs + 1));
   Expr **ts = arena_alloc(sizeof(Expr *) * (size_t)(e->nargs + 1));
@@ -745,10 +748,10 @@ static Dual diff_mem_call(D *d, Expr *e) {
       zs[2] = ps[2];
       tcall = call_with(e, "memset", zs, 3);
     }
-    emit(d, mk_cast(type_basic(TY_VOID), tcall, false));
+    emit(d, tcall);
   }
   Expr *call = call_with(e, e->text, ps, e->nargs);
-  if (e->ty && e->ty->kind != TY_VOID)
+  if (want_value && e->ty && e->ty->kind != TY_VOID)
     return (Dual){hoist(d, call), NULL};
   emit(d, call);
   return (Dual){NULL, NULL};
@@ -765,7 +768,7 @@ static const char *callee_name(D *d, Expr *e, bool *mask) {
 
 /* g(a, b) -> g_jvp(a, a_dot, b, b_dot, &r_dot); inactive arguments with an
  * active parameter pass a zero tangent. */
-static Dual diff_user_call(D *d, Expr *e) {
+static Dual diff_user_call(D *d, Expr *e, bool want_value) {
   bool *mask = call_mask(d->a, d->v, e);
   Func *callee = e->fn;
   Vec args = {0};
@@ -789,20 +792,20 @@ static Dual diff_user_call(D *d, Expr *e) {
     vec_push(&args, mk(EX_ADDR, type_ptr_to(t->ty), rd, NULL));
   }
   Expr *call = call_with(e, callee_name(d, e, mask), (Expr **)args.data, args.len);
-  if (!e->ty || e->ty->kind == TY_VOID) {
+  if (!want_value || !e->ty || e->ty->kind == TY_VOID) {
     emit(d, call);
     return (Dual){NULL, NULL};
   }
   return (Dual){hoist(d, call), rd};
 }
 
-static Dual diff_call(D *d, Expr *e) {
+static Dual diff_call(D *d, Expr *e, bool want_value) {
   if (is_math_call(e))
     return diff_math(d, e);
   if (mem_call_active(d, e))
-    return diff_mem_call(d, e);
+    return diff_mem_call(d, e, want_value);
   if (calls_jvp(d, e))
-    return diff_user_call(d, e);
+    return diff_user_call(d, e, want_value);
   /* anything else has no derivative (refused by the analysis if it needed one) */
   Expr **ps = arena_alloc(sizeof(Expr *) * (size_t)(e->nargs + 1));
   for (int i = 0; i < e->nargs; i++)
@@ -873,7 +876,7 @@ static Dual diff_expr(D *d, Expr *e) {
     diff_effect(d, e->lhs);
     return diff_expr(d, e->rhs);
   case EX_CALL:
-    return diff_call(d, e);
+    return diff_call(d, e, true);
   case EX_INIT:
     return diff_init(d, e);
   case EX_COMPOUND:
@@ -898,6 +901,12 @@ static void diff_effect(D *d, Expr *e) {
     diff_effect(d, e->lhs);
     diff_effect(d, e->rhs);
     return;
+  case EX_CALL: {
+    Dual r = diff_call(d, e, false);
+    if (r.p && has_side_effects(r.p))
+      emit(d, r.p);
+    return;
+  }
   case EX_CAST:
     if (e->ty->kind == TY_VOID) {
       diff_effect(d, e->lhs);
