@@ -31,12 +31,14 @@ typedef struct {
   Vec temps;        /* temporaries, declared at the top of the body */
   Var *ret_dot;
   Vec names;        /* names taken in this function */
+  Loc loc;          /* the statement being translated: emitted code points to it */
 } D;
 
 static Dual diff_expr(D *d, Expr *e);
 static Dual diff_lvalue(D *d, Expr *e);
 static void diff_stmt(D *d, Stmt *s, Vec *out);
 static void diff_effect(D *d, Expr *e);
+static void diff_stmt_kind(D *d, Stmt *s, Vec *out);
 static Stmt *void_use(Var *v, Loc loc);
 
 /* ------------------------------------------------------------------ names */
@@ -179,7 +181,12 @@ static Expr *fold_div(Expr *a, Expr *b, Type *ty) {
   return new_binary(OP_DIV, a, b, ty);
 }
 
-static void emit(D *d, Expr *e) { vec_push(d->pre, new_expr_stmt(e)); }
+static void emit(D *d, Expr *e) {
+  Stmt *s = new_expr_stmt(e);
+  if (d->loc.file)
+    s->loc = d->loc;
+  vec_push(d->pre, s);
+}
 
 static void emit_assign(D *d, Expr *lhs, Expr *rhs) { emit(d, new_assign(OP_NONE, lhs, rhs)); }
 
@@ -1115,6 +1122,13 @@ static void diff_block(D *d, Stmt *s, Vec *out) {
 }
 
 static void diff_stmt(D *d, Stmt *s, Vec *out) {
+  Loc saved = d->loc;
+  d->loc = s->loc;
+  diff_stmt_kind(d, s, out);
+  d->loc = saved;
+}
+
+static void diff_stmt_kind(D *d, Stmt *s, Vec *out) {
   Stmt *c;
   switch (s->kind) {
   case ST_EXPR: diff_expr_stmt(d, s, out); return;
