@@ -299,6 +299,11 @@ static bool arg_points_to_active(Act *c, Expr *arg) {
   return r >= 0 && index_active(c, r);
 }
 
+/* A pointer to non-const floating data: the callee may write through it. */
+static bool is_output_pointer(Type *t) {
+  return t && t->kind == TY_PTR && t->base && !t->base->is_const && type_carries_float(t->base);
+}
+
 /* Calls into code without a body and without a rule. */
 static void walk_external_call(Act *c, Expr *e) {
   const char *name = e->text;
@@ -333,6 +338,14 @@ static void walk_external_call(Act *c, Expr *e) {
     }
     varied_scalar |= expr_varied(c->a, c->v, arg);
   }
+  for (int i = 0; i < e->nargs && varied_scalar; i++)
+    if (is_output_pointer(e->args[i]->ty)) {
+      refuse_call(c, e->args[i], arena_printf("cannot differentiate the call to '%s': it receives values that carry "
+                                              "a derivative and a pointer it may write results through, and has no "
+                                              "body in this file; supply a derivative with FG_JVP(%s) or --jvp %s=NAME",
+                                              name, name, name));
+      return;
+    }
   if (varied_scalar && type_carries_float(e->ty))
     refuse_call(c, e, arena_printf("no derivative for '%s': it has no body in this file and no built-in rule; "
                                    "supply one with FG_JVP(%s) or --jvp %s=NAME", name, name, name));
@@ -366,7 +379,7 @@ static void walk_call(Act *c, Expr *e) {
     return;
   if (differentiable_callee(c->a, e)) {
     Func *callee = e->fn;
-    if (callee->is_variadic && !user_jvp(c->a, callee) && any_arg_varied(c->a, c->v, e))
+    if (callee->is_variadic && any_arg_varied(c->a, c->v, e))
       refuse_call(c, e, arena_printf("cannot differentiate the call to variadic function '%s' with arguments "
                                      "that carry a derivative", callee->name));
     walk_call_args(c, e, user_jvp(c->a, callee) ? user_jvp(c->a, callee) : callee);
@@ -647,6 +660,9 @@ static void collect_requests(Analysis *a, Program *p, const Options *opt) {
   for (int i = 0; i < p->nfuncs; i++) {
     if (p->funcs[i]->is_diff && p->funcs[i]->body_error)
       report_body_error(p->funcs[i]);
+    else if (p->funcs[i]->is_diff && !p->funcs[i]->body)
+      error_at(p->funcs[i]->loc, "FG_DIFF function '%s' has no definition in this file; fgcc differentiates "
+                                 "function definitions", p->funcs[i]->name);
     else if (p->funcs[i]->is_diff && p->funcs[i]->body)
       add_request(a, p->funcs[i], NULL);
   }
@@ -654,7 +670,24 @@ static void collect_requests(Analysis *a, Program *p, const Options *opt) {
     error_plain("%s: nothing to differentiate: mark a function with FG_DIFF or name it with --fn", p->file);
 }
 
+/* The _jvp convention: every parameter holding floating data followed by its
+ * tangent, then R *ret_dot for a floating result. */
+static int jvp_param_count(Func *of) {
+  int n = of->nparams + type_carries_float(of->ret);
+  for (int i = 0; i < of->nparams; i++)
+    n += param_can_be_active(of->params[i]);
+  return n;
+}
+
 static void add_user_jvp(Analysis *a, Func *of, Func *jvp) {
+  int want = jvp_param_count(of);
+  if (jvp->nparams != want || jvp->is_variadic || of->is_variadic) {
+    error_at(jvp->loc, "'%s' cannot be the derivative of '%s': the _jvp convention needs %d parameters (each "
+                       "parameter holding floating-point data followed by its tangent%s), it has %d%s",
+             jvp->name, of->name, want, type_carries_float(of->ret) ? ", then a pointer for the result's tangent" : "",
+             jvp->nparams, jvp->is_variadic || of->is_variadic ? " and variadic functions are not supported" : "");
+    return;
+  }
   Vec x = {(void **)a->jvp_of_fn, a->njvps, a->njvps}, y = {(void **)a->jvp_fn, a->njvps, a->njvps};
   vec_push(&x, of);
   vec_push(&y, jvp);
@@ -684,6 +717,30 @@ static void collect_user_jvps(Analysis *a, Program *p, const Options *opt) {
   }
 }
 
+static bool holds_pointer(Type *t, int depth) {
+  if (!t || depth > 8)
+    return false;
+  if (t->kind == TY_PTR)
+    return true;
+  if (t->kind == TY_ARRAY)
+    return holds_pointer(t->base, depth + 1);
+  for (int i = 0; t->kind == TY_STRUCT && i < t->nfields; i++)
+    if (holds_pointer(t->fields[i].ty, depth + 1))
+      return true;
+  return false;
+}
+
+/* A global's tangent lives in out.c; a pointer in it would have to point to
+ * a shadow of memory nobody in out.c allocated. */
+static void check_global_pointers(Analysis *a) {
+  for (int g = 0; g < a->prog->nglobals; g++) {
+    Var *v = a->prog->globals[g];
+    if (a->global_active[g] && holds_pointer(v->ty, 0))
+      error_at(v->loc, "global '%s' holds a pointer to data that carries a derivative; fgcc cannot give it a "
+                       "shadow (pass the buffer to the function as a parameter instead)", v->name);
+  }
+}
+
 Analysis *analyse_program(Program *p, const Options *opt) {
   Analysis *a = arena_alloc(sizeof(Analysis));
   a->prog = p;
@@ -704,5 +761,6 @@ Analysis *analyse_program(Program *p, const Options *opt) {
   } while (changed);
   for (int i = 0; i < a->nvariants; i++)
     analyse_variant(a, a->variants[i], true);
+  check_global_pointers(a);
   return a;
 }

@@ -14,6 +14,7 @@
 #include "fgcc_int.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -253,6 +254,10 @@ static bool check_files(const Options *opt) {
     error_plain("cannot read '%s': %s", opt->input, strerror(errno));
     return false;
   }
+  if (S_ISDIR(in.st_mode)) {
+    error_plain("cannot read '%s': Is a directory", opt->input);
+    return false;
+  }
   if (opt->output && !opt->dump && stat(opt->output, &out) == 0 && in.st_dev == out.st_dev &&
       in.st_ino == out.st_ino) {
     error_plain("the output file '%s' is the input file", opt->output);
@@ -363,7 +368,7 @@ static bool dumping(const Options *opt, const char *stage) { return opt->dump &&
 
 /* ================================================================ passes */
 
-int main(int argc, char **argv) {
+static int compile(int argc, char **argv) {
   Options opt = {0};
   parse_options(&opt, argc, argv);
   if (opt.compdb_dir && !add_compile_commands(&opt))
@@ -393,4 +398,31 @@ int main(int argc, char **argv) {
 
   guard_temp();
   return write_output(prog, an, &opt) ? 0 : EXIT_ERRORS;
+}
+
+/* The passes recurse over the input's expressions: run them on a thread
+ * with a large stack (reserved, not committed) so that deep but valid
+ * input does not overflow the 8 MB main stack. */
+typedef struct {
+  int argc;
+  char **argv;
+  int status;
+} Job;
+
+static void *compile_job(void *p) {
+  Job *job = p;
+  job->status = compile(job->argc, job->argv);
+  return NULL;
+}
+
+int main(int argc, char **argv) {
+  Job job = {argc, argv, EXIT_ERRORS};
+  pthread_attr_t attr;
+  pthread_t thread;
+  if (pthread_attr_init(&attr) == 0 && pthread_attr_setstacksize(&attr, (size_t)1 << 30) == 0 &&
+      pthread_create(&thread, &attr, compile_job, &job) == 0) {
+    pthread_join(thread, NULL);
+    return job.status;
+  }
+  return compile(argc, argv);
 }
