@@ -662,13 +662,16 @@ static Dual diff_compound_assign(D *d, Expr *e) {
       emit_op_assign(d, OP_MUL, L.t, R.p);
     emit_op_assign(d, OP_MUL, L.p, R.p);
     break;
-  case OP_DIV: /* x /= e; then dx = (dx - x * de) / e, with the new x = x / e */
+  case OP_DIV: /* q = x / e; dx = (dx - q * de) / e; x = q (e may read x) */
     R.p = cheap(d, R.p);
-    emit_op_assign(d, OP_DIV, L.p, R.p);
-    if (R.t)
-      emit_assign(d, L.t, new_binary(OP_DIV, fold_sub(L.t, fold_mul(L.p, R.t, ty), ty), R.p, ty));
-    else
+    if (R.t) {
+      Expr *q = hoist(d, new_binary(OP_DIV, L.p, R.p, ty));
+      emit_assign(d, L.t, new_binary(OP_DIV, fold_sub(L.t, fold_mul(q, R.t, ty), ty), R.p, ty));
+      emit_assign(d, L.p, q);
+    } else {
       emit_op_assign(d, OP_DIV, L.t, R.p);
+      emit_op_assign(d, OP_DIV, L.p, R.p);
+    }
     break;
   default:
     emit_op_assign(d, e->op, L.p, R.p);

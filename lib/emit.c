@@ -480,6 +480,7 @@ typedef struct {
   bool lines;            /* --line-directives */
   const char *line_file; /* the last #line printed */
   int line_no;
+  size_t line_pos;      /* output length when line_no was last brought up to date */
 } Emitter;
 
 static void indent(Emitter *E, int depth) {
@@ -491,6 +492,11 @@ static void indent(Emitter *E, int depth) {
 static void line_directive(Emitter *E, Loc loc) {
   if (!E->lines || !loc.file || loc.line <= 0)
     return;
+  if (E->line_file) { /* the line the compiler will presume here */
+    for (size_t i = E->line_pos; i < E->b->len; i++)
+      E->line_no += E->b->data[i] == '\n';
+    E->line_pos = E->b->len;
+  }
   if (E->line_file && loc.line == E->line_no && strcmp(loc.file, E->line_file) == 0)
     return;
   buf_printf(E->b, "#line %d \"", loc.line);
@@ -499,6 +505,7 @@ static void line_directive(Emitter *E, Loc loc) {
   buf_puts(E->b, "\"\n");
   E->line_file = loc.file;
   E->line_no = loc.line;
+  E->line_pos = E->b->len;
 }
 
 /* A condition: an assignment used as a truth value gets the extra
@@ -533,6 +540,24 @@ static void print_var_decl(Buf *b, Var *v) {
 
 static void print_stmt(Emitter *E, Stmt *s, int depth);
 
+static bool is_case_label(Stmt *s) { return s->kind == ST_CASE || s->kind == ST_DEFAULT; }
+
+/* Can control run off the end of this statement into the next case label?
+ * (Then out.c keeps the fall-through marker gcc's -Wimplicit-fallthrough
+ * expects, as the original had to.) */
+static bool may_fall_through(Stmt *s) {
+  switch (s->kind) {
+  case ST_BREAK: case ST_CONTINUE: case ST_RETURN: case ST_GOTO:
+    return false;
+  case ST_CASE: case ST_DEFAULT: case ST_LABEL:
+    return s->body && s->body->kind != ST_NULL && may_fall_through(s->body);
+  case ST_BLOCK:
+    return s->nstmts == 0 || may_fall_through(s->stmts[s->nstmts - 1]);
+  default:
+    return true;
+  }
+}
+
 /* The statements of a body, one level in: a block's contents, or the one
  * statement. Bodies are always braced by the caller. */
 static void print_body(Emitter *E, Stmt *s, int depth) {
@@ -542,8 +567,13 @@ static void print_body(Emitter *E, Stmt *s, int depth) {
     print_stmt(E, s, depth);
     return;
   }
-  for (int i = 0; i < s->nstmts; i++)
+  for (int i = 0; i < s->nstmts; i++) {
+    if (i > 0 && is_case_label(s->stmts[i]) && may_fall_through(s->stmts[i - 1])) {
+      indent(E, depth);
+      buf_puts(E->b, "/* fall through */\n");
+    }
     print_stmt(E, s->stmts[i], depth);
+  }
 }
 
 /* " {" and the body; the caller closes the brace. */

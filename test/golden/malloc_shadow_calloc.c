@@ -1,0 +1,29 @@
+// An active pointer from malloc gets a zeroed shadow from calloc of the same
+// size: declared primal then shadow; assigned shadow then primal.
+// RUN: %fgcc %s -o %t.c
+// RUN: grep -v '^ *//' %t.c | FileCheck %s
+// RUN: %cc -fsyntax-only %t.c
+// RUN: %gcc -O2 -c %t.c -o %t.o
+#include <fgcc.h>
+#include <stdlib.h>
+
+FG_DIFF double f(double x, int n) {
+  double *p = malloc(n * sizeof *p);
+  double *q;
+  q = malloc(8 * n);
+  p[0] = x;
+  q[0] = p[0] * x;
+  double r = q[0];
+  free(q);
+  free(p);
+  return r;
+}
+// CHECK-LABEL: {{^}}double f_jvp(double x, double x_dot, int n, double *ret_dot){{$}}
+// CHECK:       {{^}}    double *p = malloc(n * sizeof(*p));
+// CHECK-NEXT:  {{^}}    double *p_dot = calloc(1, n * sizeof(*p));
+// CHECK-NEXT:  {{^}}    double *q;
+// CHECK-NEXT:  {{^}}    double *q_dot = 0;
+// CHECK-NEXT:  {{^}}    q_dot = calloc(1, 8 * n);
+// CHECK-NEXT:  {{^}}    q = malloc(8 * n);
+// CHECK-NEXT:  {{^}}    p_dot[0] = x_dot;
+// CHECK-NEXT:  {{^}}    p[0] = x;
