@@ -478,6 +478,13 @@ static Variant *add_variant(Analysis *a, Func *fn, bool *mask, bool public_) {
   return v;
 }
 
+static bool writes_through_params(Func *fn) {
+  for (int i = 0; i < fn->nparams; i++)
+    if (param_always_active(fn->params[i]))
+      return true;
+  return false;
+}
+
 bool *call_mask(Analysis *a, Variant *v, Expr *call) {
   Func *callee = call->fn;
   Func *uj = user_jvp(a, callee);
@@ -493,6 +500,8 @@ bool *call_mask(Analysis *a, Variant *v, Expr *call) {
   }
   if (!any && !(a->any_global_active && !uj))
     return NULL;
+  if (!uj && !a->any_global_active && !type_carries_float(callee->ret) && !writes_through_params(callee))
+    return NULL; /* a predicate (isnan-like) or an integer result: no derivative to carry */
   return mask;
 }
 
@@ -577,6 +586,7 @@ static bool analyse_variant(Analysis *a, Variant *v, bool report) {
   for (int i = 0; i < c.n; i++)
     c.parent[i] = i;
   seed_params(&c);
+  sync_var_active(&c);
   bool globals_changed = false;
   do {
     c.changed = false;

@@ -174,6 +174,7 @@ static struct {
   int quiet_fails;
   const char *first_fail; /* the first quiet failure, and where */
   Loc first_fail_loc;
+  const Options *opt;
 } P;
 
 /* ======================================================= small utilities */
@@ -1997,6 +1998,20 @@ static enum CXChildVisitResult enum_idents(CXCursor c, CXCursor parent, CXClient
 
 /* File-scope names of the whole translation unit (macros included), and
  * what the declarations tell about globals and annotations. */
+/* A function that is, or is named as, a user-supplied derivative (FG_JVP on
+ * any declaration, --jvp g=NAME): it needs a Func even when only a header
+ * declares it and nothing in the main file calls it. */
+static bool names_derivative(CXCursor c) {
+  Annot *a = map_get(&P.annots, c);
+  if (a && a->jvp_of)
+    return true;
+  const char *name = take_string(clang_getCursorSpelling(c));
+  for (int i = 0; P.opt && i < P.opt->njvps; i++)
+    if (strcmp(name, P.opt->jvps[i].fn) == 0 || strcmp(name, P.opt->jvps[i].jvp) == 0)
+      return true;
+  return false;
+}
+
 static void survey_file_scope(Kids top) {
   for (int i = 0; i < top.n; i++) {
     CXCursor c = top.c[i];
@@ -2011,8 +2026,11 @@ static void survey_file_scope(Kids top) {
       clang_visitChildren(c, enum_idents, NULL);
     else if (k == CXCursor_VarDecl)
       note_global_decl(c);
-    else if (k == CXCursor_FunctionDecl)
+    else if (k == CXCursor_FunctionDecl) {
       note_annotations(c);
+      if (names_derivative(c))
+        get_func(c);
+    }
   }
 }
 
@@ -2108,6 +2126,7 @@ Program *parse_file(const Options *opt) {
   }
   fclose(fp);
   memset(&P, 0, sizeof P);
+  P.opt = opt;
   int errors = error_count();
   CXIndex index = clang_createIndex(0, 0);
   P.tu = parse_tu(index, opt);
