@@ -52,13 +52,30 @@ static bool is_leaf(const Type *t) {
  * prints them silently). */
 static int anonymous_printed;
 
+/* An anonymous struct or union is spelled with its body:
+ * "struct { double a; int n; }" (bit-field widths are not kept). */
+static const char *anonymous_spelling(const Type *t) {
+  Buf b = {0};
+  const char *q = quals_of(t);
+  buf_printf(&b, "%s%s%s {", q, *q ? " " : "", t->kind == TY_STRUCT ? "struct" : "union");
+  if (t->incomplete || t->nfields == 0)
+    anonymous_printed++;
+  for (int i = 0; i < t->nfields; i++) {
+    buf_puts(&b, " ");
+    print_type_decl(&b, t->fields[i].ty, t->fields[i].name);
+    buf_puts(&b, ";");
+  }
+  buf_puts(&b, " }");
+  const char *r = arena_strdup(b.data);
+  free(b.data);
+  return r;
+}
+
 /* The specifiers of a leaf type: "const double", "struct S". */
 static const char *leaf_spelling(const Type *t) {
   const char *name = t->name ? t->name : basic_spelling(t->kind);
-  if (!name && (t->kind == TY_STRUCT || t->kind == TY_UNION)) {
-    anonymous_printed++;
-    return t->kind == TY_STRUCT ? "struct /* anonymous */" : "union /* anonymous */";
-  }
+  if (!name && (t->kind == TY_STRUCT || t->kind == TY_UNION))
+    return anonymous_spelling(t);
   if (!name)
     internal_error(__FILE__, __LINE__, "type of kind %d has no spelling", t->kind);
   const char *q = quals_of(t);
@@ -161,7 +178,7 @@ static bool type_spellable(Type *t) {
         return false;
     t = t->base;
   }
-  return t->name || (t->kind != TY_STRUCT && t->kind != TY_UNION);
+  return t->name || (t->kind != TY_STRUCT && t->kind != TY_UNION) || t->nfields > 0;
 }
 
 /* Report a variable whose type has no name the output could use. */

@@ -1421,13 +1421,12 @@ static Stmt *decl_var(CXCursor d) {
 }
 
 /* `struct S {...} s;` in a body: the definition becomes text of its own
- * before the variables. An anonymous struct or union cannot be split off:
- * the variables' type could not be spelled. (An anonymous enum can: its
- * variables are ints.) */
+ * before the variables. An anonymous struct or union stays with its
+ * variables: the printer spells its body inline. (An anonymous enum is
+ * split off: its variables are ints.) */
 static Stmt *split_tag(CXCursor tag) {
   if (kind_of(tag) != CXCursor_EnumDecl && clang_Cursor_isAnonymous(tag))
-    fail(tag, "declare the type and the variable separately (give the %s a tag)",
-         kind_of(tag) == CXCursor_UnionDecl ? "union" : "struct");
+    return NULL;
   return text_stmt(tag);
 }
 
@@ -1455,7 +1454,8 @@ static void conv_decl_stmt(Vec *out, CXCursor c) {
     if (is_local_var(k.c[i]))
       vec_push(out, decl_var(k.c[i]));
     else if (is_tag_definition(k.c[i]))
-      vec_push(out, split_tag(k.c[i]));
+      if (split_tag(k.c[i]))
+        vec_push(out, split_tag(k.c[i]));
 }
 
 /* ---------------------------------------------------------------- blocks */
