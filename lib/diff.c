@@ -1295,6 +1295,7 @@ static Func *diff_variant(Analysis *a, Variant *v) {
   out->is_static = !v->public_;
   out->is_inline = false;
   out->is_diff = false;
+  out->knr = false;
   Vec prologue = {0}, body = {0};
   build_params(&d, out, &prologue);
   for (int i = 0; i < v->fn->body->nstmts; i++)

@@ -790,6 +790,19 @@ static void print_stmt(Emitter *E, Stmt *s, int depth) {
 /* "static double f(double x, int n)": the return type wraps the name and
  * parameter list like any declarator, so functions returning pointers to
  * arrays or functions come out right. */
+/* The type a K&R definition really receives an argument as (the default
+ * argument promotions): its prototype must say so to stay compatible. */
+static Type *promoted(Type *t) {
+  static const char *narrow[] = {"char", "signed char", "unsigned char", "short", "short int",
+                                 "unsigned short", "unsigned short int", "signed short", "_Bool"};
+  if (t->kind == TY_FLOAT)
+    return type_basic(TY_DOUBLE);
+  for (size_t i = 0; t->name && (t->kind == TY_INT || t->kind == TY_BOOL) && i < sizeof narrow / sizeof *narrow; i++)
+    if (strcmp(t->name, narrow[i]) == 0)
+      return type_basic(TY_INT);
+  return t;
+}
+
 static void print_signature(Buf *b, Func *f) {
   if (f->is_static)
     buf_puts(b, "static ");
@@ -800,7 +813,7 @@ static void print_signature(Buf *b, Func *f) {
   for (int i = 0; i < f->nparams; i++) {
     if (i)
       buf_puts(&params, ", ");
-    print_type_decl(&params, f->params[i]->ty, f->params[i]->name);
+    print_type_decl(&params, f->knr ? promoted(f->params[i]->ty) : f->params[i]->ty, f->params[i]->name);
   }
   if (f->is_variadic && f->nparams > 0) /* C11 has no "(...)" */
     buf_puts(&params, ", ...");

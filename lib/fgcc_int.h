@@ -278,6 +278,7 @@ struct Func {
   Var **locals;      /* every parameter and local variable of the body, by id */
   int nlocals;
   const char *jvp_of; /* FG_JVP(g): this function is the user-supplied derivative of g */
+  bool knr;          /* defined K&R style (no prototype): arguments are promoted */
   const char *body_error; /* the body uses a construct fgcc cannot represent: */
   Loc body_error_loc;     /* reported only if the function must be differentiated */
 };

@@ -826,6 +826,12 @@ static void fill_func(Func *f, CXCursor d) {
   f->loc = loc_of(d);
   CXType ft = clang_getCursorType(d); /* libclang calls "()" variadic: it is not */
   f->is_variadic = ft.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(ft) == 1;
+  /* a K&R definition's type has the promoted argument types (float -> double) */
+  for (int i = 0; ft.kind == CXType_FunctionProto && i < clang_getNumArgTypes(ft); i++) {
+    CXType declared = clang_getCursorType(clang_Cursor_getArgument(d, (unsigned)i));
+    if (!clang_equalTypes(clang_getCanonicalType(clang_getArgType(ft, (unsigned)i)), clang_getCanonicalType(declared)))
+      f->knr = true;
+  }
   f->is_static = clang_getCursorLinkage(d) == CXLinkage_Internal;
   f->is_inline = clang_Cursor_isFunctionInlined(d) != 0;
   int n = clang_Cursor_getNumArguments(d);
