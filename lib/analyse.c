@@ -118,15 +118,6 @@ Func *user_jvp(Analysis *a, Func *fn) {
   return NULL;
 }
 
-static bool is_named(Expr *call, const char *name) {
-  return call->kind == EX_CALL && !call->lhs && call->text && strcmp(call->text, name) == 0;
-}
-
-static bool is_alloc(Expr *call) {
-  return is_named(call, "malloc") || is_named(call, "calloc") || is_named(call, "realloc") ||
-         is_named(call, "aligned_alloc");
-}
-
 /* A function the differentiator calls as a jvp (a body here, or the user's). */
 static bool differentiable_callee(Analysis *a, Expr *call) {
   return call->kind == EX_CALL && !call->lhs && call->fn && (call->fn->body || user_jvp(a, call->fn));
@@ -145,7 +136,7 @@ static bool call_varied(Analysis *a, Variant *v, Expr *e) {
     return false; /* indirect: refused when it matters */
   if (math_rule(e->text, &k))
     return any_arg_varied(a, v, e);
-  if (is_named(e, "realloc"))
+  if (call_named(e, "realloc"))
     return e->nargs > 0 && expr_varied(a, v, e->args[0]);
   if (differentiable_callee(a, e))
     return any_arg_varied(a, v, e) || a->any_global_active;
@@ -211,7 +202,7 @@ static int pointer_root(Act *c, Expr *e) {
     return l >= 0 ? l : r;
   }
   case EX_CALL:
-    if (is_named(e, "realloc") && e->nargs > 0)
+    if (call_named(e, "realloc") && e->nargs > 0)
       return pointer_root(c, e->args[0]);
     return -1;
   default:
@@ -238,7 +229,7 @@ static int lvalue_root(Act *c, Expr *e) {
 
 /* ------------------------------------------------------------------ flows */
 
-static bool holds_pointers(Type *t) {
+static bool may_alias_storage(Type *t) {
   return t && (t->kind == TY_PTR || t->kind == TY_ARRAY || t->kind == TY_STRUCT) && type_carries_float(t);
 }
 
@@ -253,7 +244,7 @@ static void flow_into(Act *c, int dst, Type *dst_ty, Expr *value) {
   }
   if (expr_varied(c->a, c->v, value))
     activate(c, dst);
-  if (holds_pointers(value->ty))
+  if (may_alias_storage(value->ty))
     unite(c, dst, pointer_root(c, value));
 }
 
@@ -307,7 +298,7 @@ static bool is_output_pointer(Type *t) {
 /* Calls into code without a body and without a rule. */
 static void walk_external_call(Act *c, Expr *e) {
   const char *name = e->text;
-  if (is_named(e, "memcpy") || is_named(e, "memmove")) {
+  if (call_named(e, "memcpy") || call_named(e, "memmove")) {
     if (e->nargs == 3) {
       int dst = pointer_root(c, e->args[0]), src = pointer_root(c, e->args[1]);
       if (src >= 0 && index_active(c, src))
@@ -315,7 +306,7 @@ static void walk_external_call(Act *c, Expr *e) {
     }
     return;
   }
-  if (is_named(e, "memset") || is_named(e, "free") || is_alloc(e))
+  if (call_named(e, "memset") || call_named(e, "free") || is_alloc_call(e))
     return;
   bool varied_scalar = false;
   if (e->fn && e->fn->body_error) {
@@ -355,7 +346,7 @@ static bool is_nonlocal_jump(Expr *e) {
   static const char *names[] = {"setjmp", "_setjmp", "__builtin_setjmp", "sigsetjmp", "__sigsetjmp",
                                 "longjmp", "_longjmp", "siglongjmp", "__builtin_longjmp"};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-    if (is_named(e, names[i]))
+    if (call_named(e, names[i]))
       return true;
   return false;
 }

@@ -297,16 +297,8 @@ static bool lvalue_active(D *d, Expr *e) {
   }
 }
 
-static bool is_named(Expr *e, const char *name) {
-  return e->kind == EX_CALL && !e->lhs && e->text && strcmp(e->text, name) == 0;
-}
-
-static bool is_alloc(Expr *e) {
-  return is_named(e, "malloc") || is_named(e, "calloc") || is_named(e, "realloc") || is_named(e, "aligned_alloc");
-}
-
 static bool is_mem_call(Expr *e) {
-  return is_named(e, "free") || is_named(e, "memcpy") || is_named(e, "memmove") || is_named(e, "memset");
+  return call_named(e, "free") || call_named(e, "memcpy") || call_named(e, "memmove") || call_named(e, "memset");
 }
 
 static bool calls_jvp(D *d, Expr *e) {
@@ -580,12 +572,12 @@ static Dual diff_alloc(D *d, Expr *rhs) {
   for (int i = 0; i < call->nargs; i++)
     args[i] = cheap(d, diff_expr(d, call->args[i]).p);
   Expr *tcall;
-  if (is_named(call, "malloc") && call->nargs == 1) {
+  if (call_named(call, "malloc") && call->nargs == 1) {
     Expr **targs = arena_alloc(sizeof(Expr *) * 2);
     targs[0] = new_num("1", type_basic(TY_INT));
     targs[1] = args[0];
     tcall = call_with(call, "calloc", targs, 2);
-  } else if (is_named(call, "realloc") && call->nargs == 2) {
+  } else if (call_named(call, "realloc") && call->nargs == 2) {
     Dual old = diff_expr(d, call->args[0]);
     if (!old.t) {
       error_at(call->loc, "realloc of memory without a tangent into a pointer that carries a derivative");
@@ -623,7 +615,7 @@ static Expr *tangent_or_zero(D *d, Expr *t, Expr *lhs_t, Expr *rhs) {
 /* x = e:  x_dot = de;  x = e; (the tangent first: de may read the old x) */
 static Dual diff_plain_assign(D *d, Expr *e) {
   Dual L = diff_lvalue(d, e->lhs);
-  bool alloc = L.t && is_alloc(strip_casts(e->rhs));
+  bool alloc = L.t && is_alloc_call(strip_casts(e->rhs));
   Dual R = alloc ? diff_alloc(d, e->rhs) : diff_expr(d, e->rhs);
   if (L.t)
     emit_assign(d, L.t, tangent_or_zero(d, R.t, L.t, e->rhs));
@@ -743,10 +735,10 @@ static Dual diff_mem_call(D *d, Expr *e, bool want_value) {
   Expr *tcall = NULL;
   if (args[0].t) {
     ts[0] = args[0].t;
-    if (is_named(e, "memset")) {
+    if (call_named(e, "memset")) {
       ts[1] = new_num("0", type_basic(TY_INT));
       tcall = call_with(e, "memset", ts, e->nargs);
-    } else if (is_named(e, "free")) {
+    } else if (call_named(e, "free")) {
       tcall = call_with(e, "free", ts, e->nargs);
     } else if (args[1].t) {
       ts[1] = args[1].t;
@@ -1003,7 +995,7 @@ static void diff_decl(D *d, Stmt *s, Vec *out) {
   d->pre = out;
   Dual R = {NULL, NULL};
   if (v->init)
-    R = act && is_alloc(strip_casts(v->init)) ? diff_alloc(d, v->init) : diff_expr(d, v->init);
+    R = act && is_alloc_call(strip_casts(v->init)) ? diff_alloc(d, v->init) : diff_expr(d, v->init);
   d->pre = saved;
   /* the primal first: its initializer may name it (sizeof *p), and the
    * tangent's initializer may too */

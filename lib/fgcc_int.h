@@ -312,6 +312,8 @@ struct Program {
 };
 
 Func *program_find_func(Program *p, const char *name);
+bool call_named(const Expr *e, const char *name);
+bool is_alloc_call(const Expr *e);
 
 /* IR constructors and the dump printer (ir.c). */
 Expr *new_expr(ExprKind k, Type *ty, Loc loc);

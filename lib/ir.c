@@ -195,6 +195,17 @@ Var *new_var(const char *name, Type *ty, Storage st, Loc loc) {
   return v;
 }
 
+/* A direct call to the function `name`. */
+bool call_named(const Expr *e, const char *name) {
+  return e->kind == EX_CALL && !e->lhs && e->text && strcmp(e->text, name) == 0;
+}
+
+/* malloc, calloc, realloc, aligned_alloc: fresh memory (realloc: moved). */
+bool is_alloc_call(const Expr *e) {
+  return call_named(e, "malloc") || call_named(e, "calloc") || call_named(e, "realloc") ||
+         call_named(e, "aligned_alloc");
+}
+
 Func *program_find_func(Program *p, const char *name) {
   for (int i = 0; i < p->nfuncs; i++)
     if (strcmp(p->funcs[i]->name, name) == 0)
