@@ -340,11 +340,21 @@ static bool tok_is(Toks k, unsigned i, const char *s) {
   return r;
 }
 
-/* Tokens [from, to) joined by single spaces. */
+/* Is a space needed between two tokens for readability? Not inside
+ * brackets, before a comma, or between a name and its "(". */
+static bool space_between(const char *prev, const char *next) {
+  if (!strcmp(prev, "(") || !strcmp(prev, "[") || !strcmp(next, ")") || !strcmp(next, "]") ||
+      !strcmp(next, ",") || !strcmp(next, "["))
+    return false;
+  char last = prev[strlen(prev) - 1];
+  return !(strcmp(next, "(") == 0 && (isalnum((unsigned char)last) || last == '_'));
+}
+
+/* Tokens [from, to) joined as a person would write them. */
 static const char *toks_join(Toks k, unsigned from, unsigned to) {
   Buf b = {0};
   for (unsigned i = from; i < to && i < k.n; i++) {
-    if (i > from)
+    if (i > from && space_between(tok_str(k, i - 1), tok_str(k, i)))
       buf_puts(&b, " ");
     buf_puts(&b, tok_str(k, i));
   }
