@@ -1,0 +1,287 @@
+/* test_rng.c: statistical and reproducibility tests of fgrt's tangent sampling.
+ * All seeds are fixed, so every run sees the same numbers; bounds are 5 sigma. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fgrt.h"
+
+#define N 1000000
+
+static double *xalloc(size_t n) {
+  double *p = malloc(n * sizeof *p);
+  assert_non_null(p);
+  return p;
+}
+
+typedef int (*fill_fn)(const fgrt_rng *, uint64_t, uint32_t, uint64_t, double *, size_t);
+
+/* Known-answer vectors from Random123's kat_vectors for philox4x32_10. */
+static void test_philox_kat(void **state) {
+  (void)state;
+  static const uint32_t ctr[3][4] = {{0, 0, 0, 0},
+                                     {0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff},
+                                     {0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344}};
+  static const uint32_t key[3][2] = {{0, 0}, {0xffffffff, 0xffffffff}, {0xa4093822, 0x299f31d0}};
+  static const uint32_t want[3][4] = {{0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8},
+                                      {0x408f276d, 0x41c83b0e, 0xa20bc7c6, 0x6d5451fd},
+                                      {0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1}};
+  for (int t = 0; t < 3; t++) {
+    uint32_t out[4];
+    fgrt_philox4x32_10(ctr[t], key[t], out);
+    for (int w = 0; w < 4; w++) assert_int_equal(out[w], want[t][w]);
+  }
+}
+
+static void check_reproducible(fill_fn fill) {
+  enum { M = 1000 };
+  double a[M], b[M];
+  fgrt_rng r, r2;
+  fgrt_rng_init(&r, 42);
+  fgrt_rng_init(&r2, 42);
+  assert_int_equal(fill(&r, 7, 3, 0, a, M), 0);
+  assert_int_equal(fill(&r2, 7, 3, 0, b, M), 0);
+  assert_memory_equal(a, b, sizeof a);
+  /* another step, another direction, another seed: different values */
+  int diff;
+  assert_int_equal(fill(&r, 8, 3, 0, b, M), 0);
+  diff = 0;
+  for (int i = 0; i < M; i++) diff += a[i] != b[i];
+  assert_true(diff > M / 3);
+  assert_int_equal(fill(&r, 7, 4, 0, b, M), 0);
+  diff = 0;
+  for (int i = 0; i < M; i++) diff += a[i] != b[i];
+  assert_true(diff > M / 3);
+  fgrt_rng_init(&r2, 43);
+  assert_int_equal(fill(&r2, 7, 3, 0, b, M), 0);
+  diff = 0;
+  for (int i = 0; i < M; i++) diff += a[i] != b[i];
+  assert_true(diff > M / 3);
+  /* step beyond 32 bits is distinct from its low half */
+  assert_int_equal(fill(&r, 7 + ((uint64_t)1 << 32), 3, 0, b, M), 0);
+  diff = 0;
+  for (int i = 0; i < M; i++) diff += a[i] != b[i];
+  assert_true(diff > M / 3);
+}
+
+static void test_reproducible_normal(void **s) { (void)s; check_reproducible(fgrt_fill_normal); }
+static void test_reproducible_rademacher(void **s) {
+  (void)s;
+  check_reproducible(fgrt_fill_rademacher);
+}
+
+/* Filling [0, n) at once equals any split into pieces, in any order. */
+static void check_order_independent(fill_fn fill) {
+  enum { M = 1001 };
+  double whole[M], parts[M];
+  fgrt_rng r;
+  fgrt_rng_init(&r, 0xdeadbeefcafef00dULL);
+  assert_int_equal(fill(&r, 123456789, 17, 0, whole, M), 0);
+  static const size_t cuts[] = {0, 1, 2, 127, 128, 129, 255, 256, 500, 777, 1000, M};
+  memset(parts, 0, sizeof parts);
+  for (size_t c = sizeof cuts / sizeof cuts[0] - 1; c > 0; c--) /* back to front */
+    assert_int_equal(fill(&r, 123456789, 17, cuts[c - 1], parts + cuts[c - 1],
+                          cuts[c] - cuts[c - 1]),
+                     0);
+  assert_memory_equal(whole, parts, sizeof whole);
+  for (size_t i = M; i-- > 0;) { /* one value at a time, backwards */
+    double x;
+    assert_int_equal(fill(&r, 123456789, 17, i, &x, 1), 0);
+    assert_memory_equal(&x, &whole[i], sizeof x);
+  }
+  /* other directions drawn in between change nothing */
+  double other[M];
+  assert_int_equal(fill(&r, 123456789, 18, 0, other, M), 0);
+  assert_int_equal(fill(&r, 123456789, 17, 0, parts, M), 0);
+  assert_memory_equal(whole, parts, sizeof whole);
+}
+
+static void test_order_normal(void **s) { (void)s; check_order_independent(fgrt_fill_normal); }
+static void test_order_rademacher(void **s) {
+  (void)s;
+  check_order_independent(fgrt_fill_rademacher);
+}
+
+static void test_float_variants(void **s) {
+  (void)s;
+  enum { M = 999 };
+  double d[M];
+  float f[M];
+  fgrt_rng r;
+  fgrt_rng_init(&r, 5);
+  assert_int_equal(fgrt_fill_normal(&r, 1, 2, 3, d, M), 0);
+  assert_int_equal(fgrt_fill_normal_f(&r, 1, 2, 3, f, M), 0);
+  for (int i = 0; i < M; i++) assert_true(f[i] == (float)d[i]);
+  assert_int_equal(fgrt_fill_rademacher(&r, 1, 2, 3, d, M), 0);
+  assert_int_equal(fgrt_fill_rademacher_f(&r, 1, 2, 3, f, M), 0);
+  for (int i = 0; i < M; i++) assert_true(f[i] == (float)d[i]);
+}
+
+static void test_range(void **s) {
+  (void)s;
+  fgrt_rng r;
+  fgrt_rng_init(&r, 1);
+  double x[2] = {7, 7};
+  assert_int_equal(fgrt_fill_normal(&r, 0, 0, FGRT_MAX_NORMAL - 2, x, 2), 0);
+  assert_int_equal(fgrt_fill_normal(&r, 0, 0, FGRT_MAX_NORMAL - 1, x, 2), -1);
+  assert_int_equal(fgrt_fill_rademacher(&r, 0, 0, FGRT_MAX_RADEMACHER - 1, x, 1), 0);
+  x[0] = 7;
+  assert_int_equal(fgrt_fill_rademacher(&r, 0, 0, FGRT_MAX_RADEMACHER, x, 1), -1);
+  assert_true(x[0] == 7); /* untouched on error */
+}
+
+static void test_uniform(void **s) {
+  (void)s;
+  fgrt_rng r;
+  fgrt_rng_init(&r, 99);
+  double sum = 0, sum2 = 0;
+  for (uint64_t i = 0; i < N; i++) {
+    double u = fgrt_uniform01(&r, 3, 1, i);
+    assert_true(u >= 0.0 && u < 1.0);
+    sum += u;
+    sum2 += (u - 0.5) * (u - 0.5);
+  }
+  assert_true(fabs(sum / N - 0.5) <= 5 * sqrt(1.0 / 12 / N));
+  /* Var[(u - 1/2)^2] = 1/80 - 1/144 */
+  assert_true(fabs(sum2 / N - 1.0 / 12) <= 5 * sqrt((1.0 / 80 - 1.0 / 144) / N));
+  assert_true(fgrt_uniform01(&r, 3, 1, 12345) == fgrt_uniform01(&r, 3, 1, 12345));
+}
+
+/* Correlation of x[i] and y[i] (unit-variance, zero-mean model): |corr| <= 5/sqrt(n). */
+static double corr(const double *x, const double *y, size_t n) {
+  double mx = 0, my = 0;
+  for (size_t i = 0; i < n; i++) mx += x[i], my += y[i];
+  mx /= n, my /= n;
+  double sxy = 0, sxx = 0, syy = 0;
+  for (size_t i = 0; i < n; i++) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) * (x[i] - mx);
+    syy += (y[i] - my) * (y[i] - my);
+  }
+  return sxy / sqrt(sxx * syy);
+}
+
+static void check_independence(fill_fn fill) {
+  double *v = xalloc(N + 1), *w = xalloc(N);
+  fgrt_rng r;
+  fgrt_rng_init(&r, 2024);
+  double bound = 5.0 / sqrt((double)N);
+  assert_int_equal(fill(&r, 0, 0, 0, v, N + 1), 0);
+  assert_true(fabs(corr(v, v + 1, N)) <= bound); /* neighbours (Box-Muller pairs, bits) */
+  assert_int_equal(fill(&r, 0, 1, 0, w, N), 0);
+  assert_true(fabs(corr(v, w, N)) <= bound); /* next direction */
+  assert_int_equal(fill(&r, 1, 0, 0, w, N), 0);
+  assert_true(fabs(corr(v, w, N)) <= bound); /* next step */
+  fgrt_rng r2;
+  fgrt_rng_init(&r2, 2025);
+  assert_int_equal(fill(&r2, 0, 0, 0, w, N), 0);
+  assert_true(fabs(corr(v, w, N)) <= bound); /* next seed */
+  free(v);
+  free(w);
+}
+
+static void test_independence_normal(void **s) {
+  (void)s;
+  check_independence(fgrt_fill_normal);
+}
+static void test_independence_rademacher(void **s) {
+  (void)s;
+  check_independence(fgrt_fill_rademacher);
+}
+
+static void test_rademacher_moments(void **s) {
+  (void)s;
+  double *v = xalloc(N);
+  fgrt_rng r;
+  fgrt_rng_init(&r, 7);
+  assert_int_equal(fgrt_fill_rademacher(&r, 11, 0, 0, v, N), 0);
+  double sum = 0;
+  for (size_t i = 0; i < N; i++) {
+    assert_true(v[i] == 1.0 || v[i] == -1.0);
+    sum += v[i];
+  }
+  assert_true(fabs(sum / N) <= 5.0 / sqrt((double)N));
+  free(v);
+}
+
+static void test_normal_moments(void **s) {
+  (void)s;
+  double *v = xalloc(N);
+  fgrt_rng r;
+  fgrt_rng_init(&r, 8);
+  assert_int_equal(fgrt_fill_normal(&r, 11, 0, 0, v, N), 0);
+  double m1 = 0, m2 = 0, m3 = 0, m4 = 0;
+  size_t tail = 0; /* P(|z| > 2) = 0.0455003 */
+  for (size_t i = 0; i < N; i++) {
+    double z = v[i];
+    assert_true(isfinite(z));
+    m1 += z, m2 += z * z, m3 += z * z * z, m4 += z * z * z * z;
+    tail += fabs(z) > 2.0;
+  }
+  m1 /= N, m2 /= N, m3 /= N, m4 /= N;
+  assert_true(fabs(m1) <= 5 * sqrt(1.0 / N));            /* Var z = 1 */
+  assert_true(fabs(m2 - 1) <= 5 * sqrt(2.0 / N));        /* Var z^2 = 2 */
+  assert_true(fabs(m3) <= 5 * sqrt(15.0 / N));           /* Var z^3 = 15 */
+  assert_true(fabs(m4 - 3) <= 5 * sqrt(96.0 / N));       /* Var z^4 = 105 - 9 */
+  double p = 0.0455003;
+  assert_true(fabs((double)tail / N - p) <= 5 * sqrt(p * (1 - p) / N));
+  free(v);
+}
+
+/* E[(g.v) v] = g for f(θ) = sum a_i θ_i^2, g = 2 a θ: componentwise within 5 standard
+ * errors (the standard error from the sample variance of the estimates). */
+static void check_unbiased(fill_fn fill) {
+  enum { D = 8, K = 20000 };
+  static const double a[D] = {1.0, -0.5, 2.0, 0.25, 3.0, -1.5, 0.75, 1.25};
+  static const double th[D] = {0.3, -1.2, 0.8, 2.0, -0.4, 0.9, -1.7, 0.1};
+  double g[D], v[D], mean[D] = {0}, m2[D] = {0};
+  for (int i = 0; i < D; i++) g[i] = 2 * a[i] * th[i];
+  fgrt_rng r;
+  fgrt_rng_init(&r, 31337);
+  for (int k = 0; k < K; k++) {
+    assert_int_equal(fill(&r, 0, (uint32_t)k, 0, v, D), 0);
+    double gv = 0;
+    for (int i = 0; i < D; i++) gv += g[i] * v[i];
+    for (int i = 0; i < D; i++) { /* Welford */
+      double x = gv * v[i], d = x - mean[i];
+      mean[i] += d / (k + 1);
+      m2[i] += d * (x - mean[i]);
+    }
+  }
+  for (int i = 0; i < D; i++) {
+    double se = sqrt(m2[i] / (K - 1) / K);
+    assert_true(se > 0);
+    if (fabs(mean[i] - g[i]) > 5 * se)
+      fail_msg("component %d: mean %g, gradient %g, se %g", i, mean[i], g[i], se);
+  }
+}
+
+static void test_unbiased_normal(void **s) { (void)s; check_unbiased(fgrt_fill_normal); }
+static void test_unbiased_rademacher(void **s) { (void)s; check_unbiased(fgrt_fill_rademacher); }
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_philox_kat),
+      cmocka_unit_test(test_reproducible_normal),
+      cmocka_unit_test(test_reproducible_rademacher),
+      cmocka_unit_test(test_order_normal),
+      cmocka_unit_test(test_order_rademacher),
+      cmocka_unit_test(test_float_variants),
+      cmocka_unit_test(test_range),
+      cmocka_unit_test(test_uniform),
+      cmocka_unit_test(test_independence_normal),
+      cmocka_unit_test(test_independence_rademacher),
+      cmocka_unit_test(test_rademacher_moments),
+      cmocka_unit_test(test_normal_moments),
+      cmocka_unit_test(test_unbiased_normal),
+      cmocka_unit_test(test_unbiased_rademacher),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
