@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libclang-19-dev clang-19 llvm-19-dev llvm-19-tools cmake ninja-build gcc python3 libc6-dev libcmocka-dev)
+packages=(libclang-19-dev clang-19 llvm-19-dev llvm-19-tools cmake ninja-build gcc python3 libc6-dev libcmocka-dev zlib1g-dev)
 
 missing=()
 for p in "${packages[@]}"; do

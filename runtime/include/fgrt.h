@@ -75,6 +75,29 @@ double fgrt_uniform01(const fgrt_rng *r, uint64_t step, uint32_t dir, uint64_t i
 /* The raw Philox4x32-10 bijection: out = philox(ctr, key). */
 void fgrt_philox4x32_10(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4]);
 
+
+/* ------------------------------------------------------------ IDX files
+ * The IDX format of MNIST and Fashion-MNIST: a big-endian header (two zero
+ * bytes, a type byte, the number of dimensions, then each dimension as a
+ * 32-bit count) followed by the data. Files may be gzip-compressed (.gz)
+ * or not; both are read the same way. Only unsigned-byte data (type 0x08),
+ * the type of every MNIST file, is accepted.
+ *
+ * fgrt_idx_load validates everything it reads: the magic number, the type,
+ * 1 to 4 dimensions, no zero dimension, a size that fits in memory, and a
+ * length that matches the dimensions exactly (a truncated file or one with
+ * trailing bytes is refused). On error it returns -1, leaves *out empty and
+ * writes "file: what is wrong (at byte N)" into err. */
+typedef struct {
+  int ndims;
+  uint32_t dims[4];  /* dims[0] is the number of items (images, labels) */
+  size_t size;       /* number of bytes in data: the product of dims */
+  uint8_t *data;     /* malloc'd; release with fgrt_idx_free */
+} fgrt_idx;
+
+int fgrt_idx_load(const char *path, fgrt_idx *out, char *err, size_t errlen);
+void fgrt_idx_free(fgrt_idx *idx);
+
 #ifdef __cplusplus
 }
 #endif

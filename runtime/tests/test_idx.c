@@ -1,0 +1,164 @@
+/*
+ * test_idx.c -- the IDX loader on valid files (plain and gzip) and on every
+ * kind of damage: each bad file is refused with an error naming the file
+ * and the problem, and leaves the output empty.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cmocka.h>
+
+#include "fgrt.h"
+
+static char dir[] = "/tmp/fgrt_idx_XXXXXX";
+
+static const char *path_of(const char *name) {
+  static char buf[256];
+  snprintf(buf, sizeof buf, "%s/%s", dir, name);
+  return buf;
+}
+
+static void write_file(const char *name, const uint8_t *bytes, size_t n, int gzip) {
+  if (gzip) {
+    gzFile f = gzopen(path_of(name), "wb");
+    assert_non_null(f);
+    assert_int_equal(gzwrite(f, bytes, (unsigned)n), (int)n);
+    gzclose(f);
+    return;
+  }
+  FILE *f = fopen(path_of(name), "wb");
+  assert_non_null(f);
+  assert_int_equal(fwrite(bytes, 1, n, f), n);
+  fclose(f);
+}
+
+/* A 3 x 2 x 2 image file: header then pixels 0..11. */
+static size_t images(uint8_t *b) {
+  const uint8_t h[] = {0, 0, 8, 3, 0, 0, 0, 3, 0, 0, 0, 2, 0, 0, 0, 2};
+  memcpy(b, h, sizeof h);
+  for (int i = 0; i < 12; i++)
+    b[sizeof h + i] = (uint8_t)(i * 20);
+  return sizeof h + 12;
+}
+
+static void expect_images(const char *name) {
+  fgrt_idx idx;
+  char err[256] = "";
+  assert_int_equal(fgrt_idx_load(path_of(name), &idx, err, sizeof err), 0);
+  assert_int_equal(idx.ndims, 3);
+  assert_int_equal(idx.dims[0], 3);
+  assert_int_equal(idx.dims[1], 2);
+  assert_int_equal(idx.dims[2], 2);
+  assert_int_equal(idx.size, 12);
+  for (int i = 0; i < 12; i++)
+    assert_int_equal(idx.data[i], i * 20);
+  fgrt_idx_free(&idx);
+  assert_null(idx.data);
+}
+
+static void loads_plain(void **state) {
+  (void)state;
+  uint8_t b[64];
+  write_file("plain", b, images(b), 0);
+  expect_images("plain");
+}
+
+static void loads_gzip(void **state) {
+  (void)state;
+  uint8_t b[64];
+  write_file("img.gz", b, images(b), 1);
+  expect_images("img.gz");
+}
+
+static void loads_labels(void **state) {
+  (void)state;
+  const uint8_t b[] = {0, 0, 8, 1, 0, 0, 0, 4, 7, 2, 1, 0};
+  write_file("labels", b, sizeof b, 0);
+  fgrt_idx idx;
+  char err[256];
+  assert_int_equal(fgrt_idx_load(path_of("labels"), &idx, err, sizeof err), 0);
+  assert_int_equal(idx.ndims, 1);
+  assert_int_equal(idx.dims[0], 4);
+  assert_memory_equal(idx.data, b + 8, 4);
+  fgrt_idx_free(&idx);
+}
+
+/* The file is refused, the output is empty, and the message names the file
+ * and contains `what`. */
+static void expect_refused(const char *name, const char *what) {
+  fgrt_idx idx = {.data = (uint8_t *)1};
+  char err[256] = "";
+  assert_int_equal(fgrt_idx_load(path_of(name), &idx, err, sizeof err), -1);
+  assert_null(idx.data);
+  assert_int_equal(idx.size, 0);
+  if (!strstr(err, path_of(name)) || !strstr(err, what))
+    fail_msg("message '%s' does not name the file and '%s'", err, what);
+}
+
+static void refuses_damage(void **state) {
+  (void)state;
+  uint8_t b[64];
+  size_t n = images(b);
+  write_file("truncated_data", b, n - 3, 0);
+  expect_refused("truncated_data", "truncated");
+  write_file("truncated_gz", b, n - 3, 1);
+  expect_refused("truncated_gz", "truncated");
+  write_file("truncated_header", b, 10, 0);
+  expect_refused("truncated_header", "truncated header");
+  write_file("short", b, 3, 0);
+  expect_refused("short", "too short");
+  write_file("empty", b, 0, 0);
+  expect_refused("empty", "too short");
+  b[n] = 9;
+  write_file("trailing", b, n + 1, 0);
+  expect_refused("trailing", "trailing bytes");
+}
+
+static void refuses_bad_headers(void **state) {
+  (void)state;
+  const uint8_t magic[] = {1, 0, 8, 1, 0, 0, 0, 1, 5};
+  write_file("magic", magic, sizeof magic, 0);
+  expect_refused("magic", "bad magic number");
+  const uint8_t type[] = {0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0};
+  write_file("float_type", type, sizeof type, 0);
+  expect_refused("float_type", "not supported");
+  const uint8_t nodims[] = {0, 0, 8, 0};
+  write_file("nodims", nodims, sizeof nodims, 0);
+  expect_refused("nodims", "dimensions");
+  const uint8_t zero[] = {0, 0, 8, 2, 0, 0, 0, 3, 0, 0, 0, 0};
+  write_file("zero_dim", zero, sizeof zero, 0);
+  expect_refused("zero_dim", "dimension 2 is zero");
+  const uint8_t huge[] = {0, 0, 8, 3, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+  write_file("huge", huge, sizeof huge, 0);
+  expect_refused("huge", "too large");
+}
+
+static void refuses_missing_file(void **state) {
+  (void)state;
+  expect_refused("does_not_exist", "No such file");
+}
+
+int main(void) {
+  if (!mkdtemp(dir)) {
+    perror("mkdtemp");
+    return 1;
+  }
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(loads_plain),          cmocka_unit_test(loads_gzip),
+      cmocka_unit_test(loads_labels),         cmocka_unit_test(refuses_damage),
+      cmocka_unit_test(refuses_bad_headers),  cmocka_unit_test(refuses_missing_file),
+  };
+  int failed = cmocka_run_group_tests(tests, NULL, NULL);
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  if (system(cmd) != 0)
+    fprintf(stderr, "could not remove %s\n", dir);
+  return failed;
+}
