@@ -95,6 +95,18 @@ static inline long double fg_richardson(long double (*g)(long double h, void *ct
 }
 
 /* ------------------------------------------------------------------ checks */
+/* f(x, y) along the line (x, y) + h (dx, dy): the usual g for fg_richardson
+ * when the primal takes two doubles. */
+typedef struct {
+  double (*f)(double, double);
+  double x, y, dx, dy;
+} fg_line2;
+
+static inline long double fg_along2(long double h, void *ctx) {
+  const fg_line2 *l = ctx;
+  return l->f((double)(l->x + h * l->dx), (double)(l->y + h * l->dy));
+}
+
 static int fg_nchecks, fg_nfailures;
 
 /* Records a check; prints "FAIL what" to stderr when it failed. Returns ok. */

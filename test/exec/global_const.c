@@ -23,13 +23,6 @@ FG_DIFF double f(double x, double y) {
 
 double f_jvp(double x, double x_dot, double y, double y_dot, double *ret_dot);
 
-typedef struct { double x, y, dx, dy; } Line;
-
-static long double along(long double h, void *ctx) {
-  const Line *l = ctx;
-  return f((double)(l->x + h * l->dx), (double)(l->y + h * l->dy));
-}
-
 int main(void) {
   fg_rand_seed(404);
   for (int k = 0; k < 10; k++) {
@@ -38,13 +31,13 @@ int main(void) {
 
     double dx = fg_rand_uniform(-1, 1);
     double dy = fg_rand_uniform(-1, 1);
-    Line l = {x, y, dx, dy};
+    fg_line2 l = {f, x, y, dx, dy};
     double ret_dot = NAN;
     double r = f_jvp(x, dx, y, dy, &ret_dot);
     double p = 1.5 - 2 * x + 0.25 * x * x, dp = (-2 + 0.5 * x) * dx;
     double hand = 2 * (dp * x + p * dx) + 2 * dy;
     fg_check_close("global_const: primal", r, f(x, y), 0, 0);
-    fg_check_close("global_const: tangent vs Richardson", ret_dot, fg_richardson(along, &l, 1e-3), 1e-8, 1e-12);
+    fg_check_close("global_const: tangent vs Richardson", ret_dot, fg_richardson(fg_along2, &l, 1e-3), 1e-8, 1e-12);
     fg_check_close("global_const: tangent vs formula", ret_dot, hand, 1e-10, 1e-13);
   }
   return fg_check_report();

@@ -18,13 +18,6 @@ FG_DIFF double f(double x, double y) {
 
 double f_jvp(double x, double x_dot, double y, double y_dot, double *ret_dot);
 
-typedef struct { double x, y, dx, dy; } Line;
-
-static long double along(long double h, void *ctx) {
-  const Line *l = ctx;
-  return f((double)(l->x + h * l->dx), (double)(l->y + h * l->dy));
-}
-
 /* far from the jumps of remainder, rint and nearbyint and the kink of fdim */
 static int smooth(double x, double y) {
   double q = x / y;
@@ -38,7 +31,7 @@ int main(void) {
     double x = fg_rand_uniform(-4, 4), y = fg_rand_uniform(0.7, 2.5);
     if (!smooth(x, y)) { k--; continue; }
     double dx = fg_rand_uniform(-1, 1), dy = fg_rand_uniform(-1, 1);
-    Line l = {x, y, dx, dy};
+    fg_line2 l = {f, x, y, dx, dy};
     double d = NAN;
     double r = f_jvp(x, dx, y, dy, &d);
     fg_check_close("primal", r, f(x, y), 0, 0);
@@ -47,7 +40,7 @@ int main(void) {
                 + (dx - n * dy) * x + remainder(x, y) * dx
                 + rint(x) * dy + nearbyint(y) * dx + 8 * (dx * y + x * dy);
     fg_check_close("formula", d, hand, 1e-10, 1e-13);
-    fg_check_close("richardson", d, fg_richardson(along, &l, 1e-3), 1e-8, 1e-12);
+    fg_check_close("richardson", d, fg_richardson(fg_along2, &l, 1e-3), 1e-8, 1e-12);
   }
   return fg_check_report();
 }
