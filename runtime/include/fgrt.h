@@ -98,6 +98,157 @@ typedef struct {
 int fgrt_idx_load(const char *path, fgrt_idx *out, char *err, size_t errlen);
 void fgrt_idx_free(fgrt_idx *idx);
 
+/* ------------------------------------------------------------ training
+ * The forward-gradient driver. The model is a set of callbacks over a flat
+ * parameter vector theta[0..n_params): usually a few lines that gather a
+ * minibatch and call the loss_jvp fgcc generated. Each step of the forward-
+ * gradient method draws K directions v_k (seed, step, k), evaluates
+ * f and d_k = ∇f·v_k in one call each, forms g = (1/K) Σ d_k v_k (an
+ * unbiased estimate of ∇f whose variance falls as 1/K), optionally clips
+ * it, and hands it to the optimizer. The exact-gradient method takes g from
+ * a gradient callback (backprop) instead, through the same optimizer, so the
+ * two train side by side. */
+
+/* One minibatch: indices into the dataset (a fresh permutation each epoch). */
+typedef struct {
+  const uint32_t *index; /* `size` example indices; NULL when n_examples is 0 */
+  size_t size;
+  uint64_t step;         /* 0-based training step */
+  uint64_t epoch;        /* 0-based pass over the dataset */
+} fgrt_batch;
+
+#define FGRT_MAX_METRICS 8
+
+typedef struct {
+  size_t n_params;
+  size_t n_examples; /* dataset size for minibatches; 0: no data (batch.index NULL) */
+  void *user;        /* passed back to every callback */
+  /* Returns f(theta) on the batch and stores ∇f(theta)·v in *dfv. */
+  double (*loss_jvp)(void *user, const double *theta, const double *v, const fgrt_batch *batch, double *dfv);
+  /* Returns f(theta) on the batch and writes ∇f(theta) into grad (exact method). */
+  double (*loss_grad)(void *user, const double *theta, const fgrt_batch *batch, double *grad);
+  /* Optional evaluation: writes n_metrics values (named metric_names) into
+   * metrics; returns 0, or nonzero to stop training early (not an error). */
+  int (*eval)(void *user, const double *theta, uint64_t step, double *metrics);
+  int n_metrics;
+  const char *const *metric_names;
+} fgrt_model;
+
+typedef enum { FGRT_FORWARD_GRADIENT, FGRT_EXACT_GRADIENT } fgrt_method;
+typedef enum { FGRT_NORMAL, FGRT_RADEMACHER } fgrt_direction;
+typedef enum { FGRT_SGD, FGRT_MOMENTUM, FGRT_ADAM } fgrt_optimizer;
+/* Learning rate at step i (0-based) for lr0 = lr:
+ *   CONSTANT  lr0
+ *   EXP       lr0 * exp(-decay * i)             (the paper's schedule, decay = 1e-4)
+ *   STEP      lr0 * decay^floor(i / step_every)
+ *   INV_SQRT  lr0 / sqrt(1 + decay * i)
+ *   COSINE    lr0 * (1 + cos(pi * i / steps)) / 2 */
+typedef enum { FGRT_LR_CONSTANT, FGRT_LR_EXP, FGRT_LR_STEP, FGRT_LR_INV_SQRT, FGRT_LR_COSINE } fgrt_schedule;
+
+typedef struct {
+  fgrt_method method;        /* FORWARD_GRADIENT (default) or EXACT_GRADIENT */
+  uint64_t steps;            /* total number of steps (including resumed ones) */
+  size_t batch_size;         /* examples per step (dataset mode); default 64 */
+  double lr;                 /* initial learning rate; default 1e-3 */
+  fgrt_schedule schedule;    /* default CONSTANT */
+  double decay;              /* schedule parameter (see above) */
+  uint64_t step_every;       /* STEP schedule period */
+  unsigned directions;       /* K, directions averaged per step; default 1 */
+  fgrt_direction direction;  /* NORMAL (default) or RADEMACHER */
+  fgrt_optimizer optimizer;  /* SGD (default), MOMENTUM (heavy ball), ADAM */
+  double momentum;           /* MOMENTUM: m = momentum*m + g; default 0.9 */
+  double beta1, beta2, eps;  /* ADAM; defaults 0.9, 0.999, 1e-8 */
+  double weight_decay;       /* adds weight_decay*theta to g; default 0 */
+  double clip_norm;          /* if > 0, g is scaled down to this norm; default 0 */
+  uint64_t seed;             /* directions and shuffling; default 1 */
+  int shuffle;               /* reshuffle the dataset each epoch; default 1 */
+  uint64_t eval_every;       /* call model->eval every N steps and at the end; 0 = end only */
+  uint64_t log_every;        /* a log row (mean loss since the last) every N steps; default 100 */
+  const char *log_path;      /* machine-readable log: .csv, or JSON lines (.jsonl); NULL = none */
+  int progress;              /* -1: a live line on a terminal, plain lines otherwise (default);
+                                0: silent; 1: plain lines */
+  uint64_t progress_every;   /* plain progress lines every N steps; default steps/20 */
+  const char *checkpoint_path; /* saved every checkpoint_every steps and at the end; NULL = none */
+  uint64_t checkpoint_every;
+  const char *resume_path;   /* a checkpoint to resume from (parameters, optimizer state, step) */
+  double stop_loss;          /* stop once the mean logged loss is <= stop_loss; default -inf */
+} fgrt_train_opts;
+
+typedef struct {
+  uint64_t steps;            /* steps done when training ended (counting resumed ones) */
+  double loss;               /* mean training loss over the last log window */
+  double seconds;            /* training time (excluding evaluation, logging, checkpoints) */
+  int diverged;              /* 1: stopped on a NaN or infinite loss, gradient or parameter */
+  uint64_t diverged_step;
+  int stopped_early;         /* 1: stop_loss reached or eval asked to stop */
+  double metrics[FGRT_MAX_METRICS]; /* last evaluation */
+  int evaluated;             /* 1 if metrics holds an evaluation */
+} fgrt_train_result;
+
+/* Fills opts with the defaults above (steps = 1000). */
+void fgrt_train_defaults(fgrt_train_opts *opts);
+
+/* Trains theta in place. Returns 0 on success (including an early stop),
+ * -1 on an error or on divergence, with a message in err ("step 412: loss
+ * is nan: training diverged; ..."). On divergence theta holds the last
+ * parameters whose update was finite when the loss or gradient went bad;
+ * no checkpoint is ever written with non-finite values. */
+int fgrt_train(const fgrt_model *model, const fgrt_train_opts *opts, double *theta, fgrt_train_result *result,
+               char *err, size_t errlen);
+
+/* The forward-gradient estimate alone, for custom loops:
+ * g = (1/K) Σ_k (∇f·v_k) v_k with v_k direction k of `batch->step`.
+ * v is scratch of n_params doubles. Returns the mean loss over the K calls. */
+double fgrt_forward_gradient(const fgrt_model *model, const fgrt_rng *rng, fgrt_direction dist, unsigned directions,
+                             const double *theta, const fgrt_batch *batch, double *g, double *v);
+
+/* The learning rate of opts at step i. */
+double fgrt_learning_rate(const fgrt_train_opts *opts, uint64_t i);
+
+
+/* ------------------------------------------------------------ checkpoints
+ * A checkpoint holds the parameters, the optimizer state and the step.
+ * Binary format, all integers and doubles little-endian (doubles IEEE-754
+ * binary64):
+ *
+ *   offset  size  field
+ *        0     8  magic "FGRTCKPT"
+ *        8     4  format version (1)
+ *       12     4  header size in bytes (64)
+ *       16     8  n_params
+ *       24     8  step (steps completed)
+ *       32     8  seed
+ *       40     4  optimizer (0 SGD, 1 momentum, 2 Adam)
+ *       44     4  n_state: optimizer state vectors (0, 1 or 2)
+ *       48    16  reserved, zero
+ *       64  8*n_params*(1+n_state)  theta, then each state vector
+ *      end     4  CRC-32 (zlib's) of every byte before it
+ *
+ * fgrt_ckpt_save refuses non-finite values and writes atomically (a
+ * temporary file beside path, flushed, then renamed over it): a crash never
+ * leaves a partial checkpoint and an existing one is replaced only by a
+ * complete one. fgrt_ckpt_load checks the magic, version, sizes, exact file
+ * length, checksum and finiteness, and refuses anything else with
+ * "path: what is wrong". */
+typedef struct {
+  uint64_t n_params;
+  uint64_t step;
+  uint64_t seed;
+  uint32_t optimizer;
+  uint32_t n_state;
+  double *theta;  /* n_params values */
+  double *state;  /* n_state * n_params values (NULL when n_state is 0) */
+} fgrt_checkpoint;
+
+int fgrt_ckpt_save(const char *path, const fgrt_checkpoint *ckpt, char *err, size_t errlen);
+/* On success the arrays are malloc'd: release them with fgrt_ckpt_free. On
+ * error *ckpt is left empty (safe to free). */
+int fgrt_ckpt_load(const char *path, fgrt_checkpoint *ckpt, char *err, size_t errlen);
+/* The same from bytes in memory; name is used in messages. */
+int fgrt_ckpt_load_mem(const void *bytes, size_t len, const char *name, fgrt_checkpoint *ckpt, char *err,
+                       size_t errlen);
+void fgrt_ckpt_free(fgrt_checkpoint *ckpt);
+
 #ifdef __cplusplus
 }
 #endif
