@@ -12,6 +12,9 @@
 #   %gcc     the same with gcc
 #   %libm    -lm
 #   %python  the Python running lit
+# With --param sanitize=1 (or FGCC_SANITIZE=1 in the environment, as the
+# sanitizer build's ctest sets it), %cc and %gcc add
+# -fsanitize=address,undefined -fno-sanitize-recover=all.
 # FileCheck and not come from the LLVM 19 tools directory.
 import os
 import shutil
@@ -49,6 +52,13 @@ strict = "-std=c11 -Wall -Wextra -pedantic -Werror -I%s -I%s" % (
     os.path.join(src_root, "test", "exec"),
 )
 
+# Sanitizer build (scripts/test-sanitize.sh): the code fgcc emits is compiled
+# and run with the sanitizers fgcc itself was built with.
+sanitize = lit_config.params.get("sanitize", os.environ.get("FGCC_SANITIZE", "0"))
+if sanitize not in ("", "0", "OFF", "off"):
+    strict += " -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+    config.available_features.add("sanitize")
+
 config.substitutions.append(("%fgcc", fgcc))
 config.substitutions.append(("%cc", "%s %s" % (clang, strict)))
 config.substitutions.append(("%gcc", "%s %s" % (gcc, strict)))
@@ -57,6 +67,6 @@ config.substitutions.append(("%python", shutil.which("python3") or "python3"))
 
 # FileCheck, not (and clang) first on the PATH of every RUN line.
 config.environment["PATH"] = os.pathsep.join([llvm_bin_dir, os.environ.get("PATH", "")])
-for var in ("HOME", "TMPDIR", "LANG"):
+for var in ("HOME", "TMPDIR", "LANG", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "ASAN_SYMBOLIZER_PATH"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
