@@ -96,6 +96,9 @@ typedef struct {
 } fgrt_idx;
 
 int fgrt_idx_load(const char *path, fgrt_idx *out, char *err, size_t errlen);
+/* The same from bytes in memory (gzip-compressed or not); name is used in
+ * messages. fgrt_idx_load reads the file whole and calls this. */
+int fgrt_idx_load_mem(const void *bytes, size_t len, const char *name, fgrt_idx *out, char *err, size_t errlen);
 void fgrt_idx_free(fgrt_idx *idx);
 
 /* ------------------------------------------------------------ training

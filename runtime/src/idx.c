@@ -1,14 +1,17 @@
 /*
  * idx.c -- the IDX loader (MNIST, Fashion-MNIST), gzip-compressed or not.
  *
- * zlib's gzread reads plain files unchanged, so one path serves both. Every
- * field is checked before it is trusted: a corrupt or truncated file gets an
- * error naming the file and the byte where it went wrong, never a crash.
+ * fgrt_idx_load reads the file into memory and hands it to fgrt_idx_load_mem,
+ * which inflates it when it starts with the gzip magic: one path serves
+ * files and buffers, plain and compressed. Every field is checked before it
+ * is trusted: a corrupt or truncated file gets an error naming the file and
+ * the byte where it went wrong, never a crash (fuzz/fuzz_idx.c).
  */
 #include "fgrt.h"
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,19 +32,91 @@ static int fail(char *err, size_t errlen, const char *path, const char *fmt, ...
   return -1;
 }
 
-/* Read exactly n bytes; returns the number read (short at end of file), or
- * -1 on a read error (corrupt gzip stream). */
-static long read_bytes(gzFile f, void *buf, size_t n) {
-  size_t got = 0;
-  while (got < n) {
-    unsigned chunk = n - got > (1u << 30) ? (1u << 30) : (unsigned)(n - got);
-    int r = gzread(f, (char *)buf + got, chunk);
-    if (r < 0)
-      return -1;
-    if (r == 0)
-      break;
-    got += (size_t)r;
+/* The bytes of an IDX file as the loader reads them: the input itself, or
+ * the data inflated from its gzip members (one after another, as gzip -c
+ * a b writes them). */
+typedef struct {
+  const uint8_t *in;
+  size_t len, pos; /* the input, and how much of it is consumed (gzip: fed to z) */
+  int gzip;        /* 0 plain, 1 inflating, 2 every member inflated */
+  z_stream z;
+  const char *error; /* why read_bytes returned -1 */
+} Reader;
+
+enum { Z_CHUNK = 1 << 30 }; /* z_stream counts are 32-bit */
+
+/* Start inflating when the input begins with the gzip magic (1f 8b). */
+static int open_reader(Reader *r, const uint8_t *in, size_t len) {
+  memset(r, 0, sizeof *r);
+  r->in = in;
+  r->len = len;
+  if (len < 2 || in[0] != 0x1f || in[1] != 0x8b)
+    return 0;
+  if (inflateInit2(&r->z, 16 + MAX_WBITS) != Z_OK)
+    return -1;
+  r->gzip = 1;
+  return 0;
+}
+
+static void close_reader(Reader *r) {
+  if (r->gzip)
+    inflateEnd(&r->z);
+}
+
+/* The input not yet consumed by inflate. */
+static size_t unread(const Reader *r) { return r->len - r->pos + r->z.avail_in; }
+
+/* After a gzip member: another one, or the end of the input. */
+static int next_member(Reader *r) {
+  size_t at = r->len - unread(r);
+  if (at == r->len) {
+    r->gzip = 2;
+    return 0;
   }
+  if (r->len - at >= 2 && r->in[at] == 0x1f && r->in[at + 1] == 0x8b && inflateReset(&r->z) == Z_OK)
+    return 0;
+  r->error = "data after the end of the gzip stream";
+  return -1;
+}
+
+/* Inflate up to n bytes into buf; returns the number inflated (short at the
+ * end of the input, truncated streams included), or -1. */
+static long inflate_bytes(Reader *r, uint8_t *buf, size_t n) {
+  size_t got = 0;
+  while (got < n && r->gzip == 1) {
+    if (r->z.avail_in == 0 && r->pos < r->len) {
+      r->z.next_in = (Bytef *)(uintptr_t)(r->in + r->pos);
+      r->z.avail_in = r->len - r->pos > Z_CHUNK ? Z_CHUNK : (uInt)(r->len - r->pos);
+      r->pos += r->z.avail_in;
+    }
+    uInt chunk = n - got > Z_CHUNK ? Z_CHUNK : (uInt)(n - got);
+    r->z.next_out = buf + got;
+    r->z.avail_out = chunk;
+    int rc = inflate(&r->z, Z_NO_FLUSH);
+    got += chunk - r->z.avail_out;
+    if (rc == Z_STREAM_END) {
+      if (next_member(r) != 0)
+        return -1;
+    } else if (rc == Z_BUF_ERROR && unread(r) == 0) {
+      r->gzip = 2; /* a truncated stream: what it held, then the end */
+    } else if (rc != Z_OK) {
+      r->error = "corrupt compressed data";
+      return -1;
+    }
+  }
+  return (long)got;
+}
+
+/* Read up to n bytes; returns the number read (short at the end of the
+ * data), or -1 with r->error set. */
+static long read_bytes(Reader *r, void *buf, size_t n) {
+  if (r->gzip)
+    return inflate_bytes(r, buf, n);
+  size_t got = r->len - r->pos < n ? r->len - r->pos : n;
+  if (got == 0) /* in may be NULL when len is 0 */
+    return 0;
+  memcpy(buf, r->in + r->pos, got);
+  r->pos += got;
   return (long)got;
 }
 
@@ -50,9 +125,9 @@ static uint32_t big_endian32(const uint8_t *b) {
 }
 
 /* The magic number and the dimensions; fills idx->ndims, dims and size. */
-static int read_header(gzFile f, const char *path, fgrt_idx *idx, char *err, size_t errlen) {
+static int read_header(Reader *r, const char *path, fgrt_idx *idx, char *err, size_t errlen) {
   uint8_t magic[4];
-  if (read_bytes(f, magic, 4) != 4)
+  if (read_bytes(r, magic, 4) != 4)
     return fail(err, errlen, path, "too short for an IDX header (at byte 0)");
   if (magic[0] != 0 || magic[1] != 0)
     return fail(err, errlen, path, "not an IDX file: bad magic number 0x%02x%02x%02x%02x (at byte 0)", magic[0],
@@ -66,7 +141,7 @@ static int read_header(gzFile f, const char *path, fgrt_idx *idx, char *err, siz
   idx->size = 1;
   for (int i = 0; i < idx->ndims; i++) {
     uint8_t b[4];
-    if (read_bytes(f, b, 4) != 4)
+    if (read_bytes(r, b, 4) != 4)
       return fail(err, errlen, path, "truncated header: dimension %d missing (at byte %d)", i + 1, 4 + 4 * i);
     idx->dims[i] = big_endian32(b);
     if (idx->dims[i] == 0)
@@ -78,41 +153,104 @@ static int read_header(gzFile f, const char *path, fgrt_idx *idx, char *err, siz
   return 0;
 }
 
+/* The most data the rest of the input can hold: itself, or for gzip what
+ * deflate's best ratio (1032:1) could expand it to. Checked before the
+ * allocation, so that a few bytes announcing 16 GiB allocate nothing. */
+static size_t most_data(const Reader *r) {
+  size_t rest = unread(r);
+  if (!r->gzip)
+    return rest;
+  return rest > IDX_MAX_BYTES / 1032 ? IDX_MAX_BYTES : rest * 1032 + 1024;
+}
+
 /* The data, and nothing after it. */
-static int read_data(gzFile f, const char *path, fgrt_idx *idx, char *err, size_t errlen) {
+static int read_data(Reader *r, const char *path, fgrt_idx *idx, char *err, size_t errlen) {
   size_t header = 4 + 4 * (size_t)idx->ndims;
+  if (idx->size > most_data(r)) {
+    if (!r->gzip)
+      return fail(err, errlen, path, "truncated: the header announces %zu bytes of data, the file has %zu (at byte %zu)",
+                  idx->size, unread(r), header + unread(r));
+    return fail(err, errlen, path, "truncated: the header announces %zu bytes of data, the compressed file is too "
+                "short to hold them (at byte %zu)", idx->size, header);
+  }
   idx->data = malloc(idx->size);
   if (!idx->data)
     return fail(err, errlen, path, "cannot allocate %zu bytes for the data", idx->size);
-  long got = read_bytes(f, idx->data, idx->size);
+  long got = read_bytes(r, idx->data, idx->size);
   if (got < 0)
-    return fail(err, errlen, path, "corrupt compressed data");
+    return fail(err, errlen, path, "%s", r->error);
   if ((size_t)got != idx->size)
     return fail(err, errlen, path, "truncated: the header announces %zu bytes of data, the file has %ld (at byte %zu)",
                 idx->size, got, header + (size_t)got);
   uint8_t extra;
-  if (read_bytes(f, &extra, 1) != 0)
+  long more = read_bytes(r, &extra, 1);
+  if (more < 0)
+    return fail(err, errlen, path, "%s", r->error);
+  if (more > 0)
     return fail(err, errlen, path, "trailing bytes after the %zu bytes of data the header announces (at byte %zu)",
                 idx->size, header + idx->size);
   return 0;
 }
 
-int fgrt_idx_load(const char *path, fgrt_idx *out, char *err, size_t errlen) {
+int fgrt_idx_load_mem(const void *bytes, size_t len, const char *name, fgrt_idx *out, char *err, size_t errlen) {
   fgrt_idx idx = {0};
+  Reader r;
   memset(out, 0, sizeof *out);
-  gzFile f = gzopen(path, "rb");
-  if (!f)
-    return fail(err, errlen, path, "%s", errno ? strerror(errno) : "cannot open");
-  int rc = read_header(f, path, &idx, err, errlen);
+  if (open_reader(&r, bytes, len) != 0)
+    return fail(err, errlen, name, "cannot start zlib");
+  int rc = read_header(&r, name, &idx, err, errlen);
   if (rc == 0)
-    rc = read_data(f, path, &idx, err, errlen);
-  gzclose(f);
+    rc = read_data(&r, name, &idx, err, errlen);
+  close_reader(&r);
   if (rc != 0) {
     free(idx.data);
     return rc;
   }
   *out = idx;
   return 0;
+}
+
+/* The whole file in memory (the compressed bytes of a .gz), or NULL with err
+ * set. Past IDX_MAX_FILE bytes the rest is not read: such a file is refused
+ * anyway (too large, or trailing bytes). */
+#define IDX_MAX_FILE (IDX_MAX_BYTES + 64)
+static uint8_t *read_file(const char *path, size_t *len, char *err, size_t errlen) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    fail(err, errlen, path, "%s", errno ? strerror(errno) : "cannot open");
+    return NULL;
+  }
+  size_t cap = 1 << 16, n = 0;
+  uint8_t *buf = malloc(cap);
+  for (size_t got; buf && n < IDX_MAX_FILE && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
+    n += got;
+    if (n == cap) {
+      uint8_t *bigger = realloc(buf, cap *= 2);
+      if (!bigger)
+        free(buf);
+      buf = bigger;
+    }
+  }
+  const char *why = !buf ? "out of memory" : ferror(f) ? strerror(errno) : NULL;
+  fclose(f);
+  if (why) {
+    fail(err, errlen, path, "%s", why);
+    free(buf);
+    return NULL;
+  }
+  *len = n;
+  return buf;
+}
+
+int fgrt_idx_load(const char *path, fgrt_idx *out, char *err, size_t errlen) {
+  size_t len = 0;
+  memset(out, 0, sizeof *out);
+  uint8_t *buf = read_file(path, &len, err, errlen);
+  if (!buf)
+    return -1;
+  int rc = fgrt_idx_load_mem(buf, len, path, out, err, errlen);
+  free(buf);
+  return rc;
 }
 
 void fgrt_idx_free(fgrt_idx *idx) {

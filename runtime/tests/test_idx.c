@@ -145,6 +145,84 @@ static void refuses_missing_file(void **state) {
   expect_refused("does_not_exist", "No such file");
 }
 
+/* The bytes of a file written by write_file (gzip or not). */
+static uint8_t *slurp(const char *name, size_t *n) {
+  FILE *f = fopen(path_of(name), "rb");
+  assert_non_null(f);
+  static uint8_t buf[4096];
+  *n = fread(buf, 1, sizeof buf, f);
+  fclose(f);
+  return buf;
+}
+
+/* fgrt_idx_load_mem: the same results from memory, plain and gzip; the
+ * name given is the one in messages. */
+static void loads_from_memory(void **state) {
+  (void)state;
+  uint8_t b[64], copy[4096];
+  size_t n = images(b), len;
+  write_file("mem.gz", b, n, 1);
+  const uint8_t *bytes = slurp("mem.gz", &len);
+  memcpy(copy, bytes, len);
+  for (int gz = 0; gz < 2; gz++) {
+    fgrt_idx idx;
+    char err[256] = "";
+    assert_int_equal(fgrt_idx_load_mem(gz ? copy : b, gz ? len : n, "buf", &idx, err, sizeof err), 0);
+    assert_int_equal(idx.ndims, 3);
+    assert_int_equal(idx.size, 12);
+    assert_memory_equal(idx.data, b + 16, 12);
+    fgrt_idx_free(&idx);
+  }
+  fgrt_idx idx = {.data = (uint8_t *)1};
+  char err[256] = "";
+  assert_int_equal(fgrt_idx_load_mem(b, 3, "buf", &idx, err, sizeof err), -1);
+  assert_null(idx.data);
+  assert_string_equal(err, "buf: too short for an IDX header (at byte 0)");
+  assert_int_equal(fgrt_idx_load_mem(NULL, 0, "empty", &idx, err, sizeof err), -1);
+  assert_string_equal(err, "empty: too short for an IDX header (at byte 0)");
+}
+
+/* gzip members one after another (gzip -c a b) are read as one stream;
+ * anything else after the gzip data, or a damaged stream, is refused. */
+static void gzip_members_and_damage(void **state) {
+  (void)state;
+  uint8_t b[64], gz[4096], two[8192];
+  size_t n = images(b), len, len2;
+  write_file("part1.gz", b, 10, 1);
+  const uint8_t *bytes = slurp("part1.gz", &len);
+  memcpy(gz, bytes, len);
+  write_file("part2.gz", b + 10, n - 10, 1);
+  memcpy(two, gz, len);
+  bytes = slurp("part2.gz", &len2);
+  memcpy(two + len, bytes, len2);
+  write_file("two_members.gz", two, len + len2, 0);
+  expect_images("two_members.gz");
+
+  two[len + len2] = 'x';
+  write_file("gz_garbage", two, len + len2 + 1, 0);
+  expect_refused("gz_garbage", "data after the end of the gzip stream");
+
+  write_file("whole.gz", b, n, 1);
+  bytes = slurp("whole.gz", &len);
+  memcpy(gz, bytes, len);
+  gz[len - 3] ^= 0xff; /* the length in the gzip trailer */
+  write_file("bad_trailer.gz", gz, len, 0);
+  expect_refused("bad_trailer.gz", "corrupt compressed data");
+  write_file("cut.gz", gz, len / 2, 0);
+  expect_refused("cut.gz", "truncated");
+}
+
+/* A header announcing 16 GiB in a few bytes is refused before anything is
+ * allocated: for gzip, deflate cannot expand 20 bytes that far. */
+static void huge_announced_size_allocates_nothing(void **state) {
+  (void)state;
+  const uint8_t h[] = {0, 0, 8, 3, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 4, 1, 2, 3};
+  write_file("huge_plain", h, sizeof h, 0);
+  expect_refused("huge_plain", "truncated: the header announces 17179869184 bytes of data, the file has 3");
+  write_file("huge.gz", h, sizeof h, 1);
+  expect_refused("huge.gz", "the compressed file is too short to hold them");
+}
+
 int main(void) {
   if (!mkdtemp(dir)) {
     perror("mkdtemp");
@@ -154,6 +232,8 @@ int main(void) {
       cmocka_unit_test(loads_plain),          cmocka_unit_test(loads_gzip),
       cmocka_unit_test(loads_labels),         cmocka_unit_test(refuses_damage),
       cmocka_unit_test(refuses_bad_headers),  cmocka_unit_test(refuses_missing_file),
+      cmocka_unit_test(loads_from_memory),    cmocka_unit_test(gzip_members_and_damage),
+      cmocka_unit_test(huge_announced_size_allocates_nothing),
   };
   int failed = cmocka_run_group_tests(tests, NULL, NULL);
   char cmd[300];
