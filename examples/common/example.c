@@ -1,0 +1,373 @@
+/*
+ * example.c -- the training program shared by the examples.
+ *
+ * Reads MNIST-format IDX files, wraps the model's generated loss_jvp (or its
+ * backprop gradient) as an fgrt_model over minibatches, trains with libfgrt
+ * and reports the test accuracy.
+ */
+#include "example.h"
+
+#include <fgrt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- data */
+
+typedef struct {
+  size_t n;
+  uint8_t *pixels; /* n x 784 */
+  int *labels;     /* n */
+} dataset;
+
+/* dir/name, or dir/name.gz when only that exists. */
+static void data_path(char *buf, size_t len, const char *dir, const char *name) {
+  snprintf(buf, len, "%s/%s", dir, name);
+  FILE *f = fopen(buf, "rb");
+  if (f)
+    fclose(f);
+  else
+    snprintf(buf, len, "%s/%s.gz", dir, name);
+}
+
+static int load_pair(dataset *d, const char *dir, const char *images, const char *labels, size_t limit) {
+  char ip[1024], lp[1024], err[1200];
+  fgrt_idx im = {0}, lb = {0};
+  data_path(ip, sizeof ip, dir, images);
+  data_path(lp, sizeof lp, dir, labels);
+  if (fgrt_idx_load(ip, &im, err, sizeof err) != 0 || fgrt_idx_load(lp, &lb, err, sizeof err) != 0) {
+    fprintf(stderr, "error: %s\n", err);
+    fgrt_idx_free(&im);
+    return -1;
+  }
+  int ok = im.ndims == 3 && im.dims[1] == 28 && im.dims[2] == 28 && lb.ndims == 1 && lb.dims[0] == im.dims[0];
+  if (!ok)
+    fprintf(stderr, "error: %s and %s are not MNIST images (n x 28 x 28) and their n labels\n", ip, lp);
+  for (size_t i = 0; ok && i < lb.size; i++)
+    if (lb.data[i] >= EXAMPLE_CLASSES) {
+      fprintf(stderr, "error: %s: label %d of item %zu is not a digit 0-9\n", lp, lb.data[i], i);
+      ok = 0;
+    }
+  d->n = ok ? (limit && limit < im.dims[0] ? limit : im.dims[0]) : 0;
+  d->pixels = im.data;
+  d->labels = ok ? malloc(d->n * sizeof *d->labels) : NULL;
+  for (size_t i = 0; d->labels && i < d->n; i++)
+    d->labels[i] = lb.data[i];
+  fgrt_idx_free(&lb);
+  if (ok && !d->labels)
+    fprintf(stderr, "error: out of memory\n");
+  return ok && d->labels ? 0 : -1;
+}
+
+static void free_dataset(dataset *d) {
+  free(d->pixels);
+  free(d->labels);
+}
+
+/* x[k] = the pixels of image index[k] scaled to [0, 1] (index NULL: first..first+n) */
+static void gather(const dataset *d, const uint32_t *index, size_t first, size_t n, double *x, int *y) {
+  for (size_t k = 0; k < n; k++) {
+    size_t i = index ? index[k] : first + k;
+    const uint8_t *p = d->pixels + i * EXAMPLE_PIXELS;
+    for (int j = 0; j < EXAMPLE_PIXELS; j++)
+      x[k * EXAMPLE_PIXELS + j] = p[j] * (1.0 / 255);
+    y[k] = d->labels[i];
+  }
+}
+
+/* ---------------------------------------------------------------- the fgrt_model */
+
+typedef struct {
+  const example_model *m;
+  dataset train, test;
+  size_t test_limit;
+  double *x;     /* one minibatch or evaluation chunk of pixels */
+  int *y;
+  double *z;     /* its logits */
+  size_t cap;    /* images x, y and z hold */
+} context;
+
+static double batch_jvp(void *user, const double *theta, const double *v, const fgrt_batch *b, double *dfv) {
+  context *c = user;
+  gather(&c->train, b->index, 0, b->size, c->x, c->y);
+  return c->m->loss_jvp(theta, v, c->x, c->y, (int)b->size, dfv);
+}
+
+static double batch_grad(void *user, const double *theta, const fgrt_batch *b, double *grad) {
+  context *c = user;
+  gather(&c->train, b->index, 0, b->size, c->x, c->y);
+  return c->m->loss_grad(theta, c->x, c->y, (int)b->size, grad);
+}
+
+static int argmax(const double *z) {
+  int best = 0;
+  for (int k = 1; k < EXAMPLE_CLASSES; k++)
+    if (z[k] > z[best])
+      best = k;
+  return best;
+}
+
+/* Test loss and accuracy over the first `limit` test images, in chunks. */
+static void evaluate(context *c, const double *theta, size_t limit, double *loss, double *accuracy) {
+  size_t n = limit && limit < c->test.n ? limit : c->test.n, correct = 0;
+  double total = 0;
+  for (size_t first = 0; first < n; first += c->cap) {
+    size_t k = n - first < c->cap ? n - first : c->cap;
+    gather(&c->test, NULL, first, k, c->x, c->y);
+    total += c->m->loss(theta, c->x, c->y, (int)k) * (double)k;
+    c->m->logits(theta, c->x, (int)k, c->z);
+    for (size_t i = 0; i < k; i++)
+      correct += argmax(c->z + i * EXAMPLE_CLASSES) == c->y[i];
+  }
+  *loss = total / (double)n;
+  *accuracy = (double)correct / (double)n;
+}
+
+static const char *const metric_names[] = {"test_loss", "test_accuracy"};
+
+static int eval_metrics(void *user, const double *theta, uint64_t step, double *metrics) {
+  context *c = user;
+  (void)step;
+  evaluate(c, theta, c->test_limit, &metrics[0], &metrics[1]);
+  return 0;
+}
+
+/* ---------------------------------------------------------------- options */
+
+typedef struct {
+  const char *data;
+  int backprop;
+  size_t train_limit, test_limit;
+  fgrt_train_opts t;
+} options;
+
+static void usage(const example_model *m, FILE *f) {
+  fprintf(f,
+          "usage: %s [options]\n%s\n\n"
+          "  --data=DIR           MNIST-format IDX files (train-images-idx3-ubyte[.gz], ...;\n"
+          "                       default data/mnist, made by scripts/fetch_mnist.sh)\n"
+          "  --method=fg|bp       forward gradient with fgcc's loss_jvp (default), or backprop\n"
+          "  --steps=N --batch=N --lr=X --seed=N\n"
+          "  --schedule=exp|constant|step|inv-sqrt|cosine  (default exp: lr*exp(-decay*i))\n"
+          "  --decay=K            schedule parameter (default 1e-4)\n"
+          "  --optimizer=sgd|momentum|adam  --momentum=X\n"
+          "  --directions=K       directions averaged per forward-gradient step (default 1)\n"
+          "  --dist=normal|rademacher       tangent distribution (default normal)\n"
+          "  --clip=X             clip the gradient estimate to norm X\n"
+          "  --train-limit=N --test-limit=N use the first N images only\n"
+          "  --eval-every=N       test-set evaluation every N steps (and at the end)\n"
+          "  --log=FILE.csv|FILE.jsonl      machine-readable training log\n"
+          "  --checkpoint=FILE --checkpoint-every=N --resume=FILE\n"
+          "  --progress=auto|on|off\n%s",
+          m->name, m->summary, m->options_help);
+}
+
+/* An option naming one of `names`: its index in *out, or -1 if unknown. */
+static int parse_enum(const char *v, const char *const *names, int count, int *out) {
+  for (int i = 0; i < count; i++)
+    if (strcmp(v, names[i]) == 0)
+      return *out = i, 0;
+  return -1;
+}
+
+static int parse_number(const char *v, double *out) {
+  char *end;
+  *out = strtod(v, &end);
+  return *v && !*end && isfinite(*out) ? 0 : -1;
+}
+
+/* A count in [lo, hi]. */
+static int parse_count(const char *v, uint64_t lo, uint64_t hi, uint64_t *out) {
+  char *end;
+  unsigned long long n = strtoull(v, &end, 10);
+  *out = n;
+  return *v && *v != '-' && !*end && n >= lo && n <= hi ? 0 : -1;
+}
+
+static const char *const METHODS[] = {"fg", "bp"}, *const OPTIMIZERS[] = {"sgd", "momentum", "adam"},
+                         *const DISTS[] = {"normal", "rademacher"}, *const PROGRESS[] = {"off", "on", "auto"},
+                         *const SCHEDULES[] = {"constant", "exp", "step", "inv-sqrt", "cosine"};
+
+/* The options naming a choice: 1 taken, 0 unknown, -1 bad. */
+static int choice_option(options *o, const char *key, const char *v) {
+  int i = 0, e;
+  if (!strcmp(key, "method"))
+    e = parse_enum(v, METHODS, 2, &o->backprop);
+  else if (!strcmp(key, "optimizer"))
+    e = parse_enum(v, OPTIMIZERS, 3, &i), o->t.optimizer = (fgrt_optimizer)i;
+  else if (!strcmp(key, "dist"))
+    e = parse_enum(v, DISTS, 2, &i), o->t.direction = (fgrt_direction)i;
+  else if (!strcmp(key, "schedule"))
+    e = parse_enum(v, SCHEDULES, 5, &i), o->t.schedule = (fgrt_schedule)i;
+  else if (!strcmp(key, "progress"))
+    e = parse_enum(v, PROGRESS, 3, &i), o->t.progress = i == 2 ? -1 : i;
+  else
+    return 0;
+  return e ? -1 : 1;
+}
+
+/* One "--key=value" of the common options: 1 taken, 0 unknown, -1 bad. */
+static int common_option(options *o, const char *key, const char *v) {
+  uint64_t n = 0;
+  int e = 0;
+  if (!strcmp(key, "data")) o->data = v;
+  else if (!strcmp(key, "log")) o->t.log_path = v;
+  else if (!strcmp(key, "checkpoint")) o->t.checkpoint_path = v;
+  else if (!strcmp(key, "resume")) o->t.resume_path = v;
+  else if (!strcmp(key, "lr")) e = parse_number(v, &o->t.lr);
+  else if (!strcmp(key, "decay")) e = parse_number(v, &o->t.decay);
+  else if (!strcmp(key, "momentum")) e = parse_number(v, &o->t.momentum);
+  else if (!strcmp(key, "clip")) e = parse_number(v, &o->t.clip_norm);
+  else if (!strcmp(key, "steps")) e = parse_count(v, 0, UINT64_MAX, &o->t.steps);
+  else if (!strcmp(key, "seed")) e = parse_count(v, 0, UINT64_MAX, &o->t.seed);
+  else if (!strcmp(key, "eval-every")) e = parse_count(v, 0, UINT64_MAX, &o->t.eval_every);
+  else if (!strcmp(key, "checkpoint-every")) e = parse_count(v, 0, UINT64_MAX, &o->t.checkpoint_every);
+  else if (!strcmp(key, "batch")) e = parse_count(v, 1, 1 << 20, &n), o->t.batch_size = n;
+  else if (!strcmp(key, "directions")) e = parse_count(v, 1, 100000, &n), o->t.directions = (unsigned)n;
+  else if (!strcmp(key, "train-limit")) e = parse_count(v, 0, UINT32_MAX, &n), o->train_limit = n;
+  else if (!strcmp(key, "test-limit")) e = parse_count(v, 0, UINT32_MAX, &n), o->test_limit = n;
+  else return choice_option(o, key, v);
+  return e ? -1 : 1;
+}
+
+/* Returns 0, 1 (--help printed) or -1 (error printed). */
+static int parse_options(const example_model *m, options *o, int argc, char **argv) {
+  for (int i = 1; i < argc; i++) {
+    char key[64], err[256] = "";
+    const char *a = argv[i], *eq = strchr(a, '=');
+    if (!strcmp(a, "-h") || !strcmp(a, "--help"))
+      return usage(m, stdout), 1;
+    if (strncmp(a, "--", 2) != 0 || !eq || (size_t)(eq - a - 2) >= sizeof key) {
+      fprintf(stderr, "%s: error: expected --option=value, got '%s' (see --help)\n", m->name, a);
+      return -1;
+    }
+    snprintf(key, sizeof key, "%.*s", (int)(eq - a - 2), a + 2);
+    int r = common_option(o, key, eq + 1);
+    if (r == 0 && m->option)
+      r = m->option(key, eq + 1, err, sizeof err);
+    if (r <= 0) {
+      fprintf(stderr, "%s: error: %s '%s'%s%s (see --help)\n", m->name, r ? "bad value in" : "unknown option", a,
+              *err ? ": " : "", err);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+static void default_options(const example_model *m, options *o) {
+  memset(o, 0, sizeof *o);
+  o->data = "data/mnist";
+  fgrt_train_defaults(&o->t);
+  o->t.steps = m->steps;
+  o->t.batch_size = 64;       /* the paper's minibatch size */
+  o->t.schedule = FGRT_LR_EXP; /* the paper's lr_i = lr_0 exp(-i k), k = 1e-4 */
+  o->t.decay = 1e-4;
+  o->t.lr = -1;                /* chosen by method below unless given */
+  o->t.eval_every = m->eval_every;
+  o->test_limit = m->test_limit;
+}
+
+/* ---------------------------------------------------------------- the program */
+
+static int load_data(context *c, const options *o) {
+  if (load_pair(&c->train, o->data, "train-images-idx3-ubyte", "train-labels-idx1-ubyte", o->train_limit) != 0 ||
+      load_pair(&c->test, o->data, "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte", 0) != 0) {
+    fprintf(stderr, "(get MNIST with: bash scripts/fetch_mnist.sh)\n");
+    return -1;
+  }
+  c->cap = o->t.batch_size > 500 ? o->t.batch_size : 500;
+  c->x = malloc(c->cap * EXAMPLE_PIXELS * sizeof *c->x);
+  c->y = malloc(c->cap * sizeof *c->y);
+  c->z = malloc(c->cap * EXAMPLE_CLASSES * sizeof *c->z);
+  return c->x && c->y && c->z ? 0 : -1;
+}
+
+static void report(const example_model *m, const options *o, const fgrt_train_result *r, double acc, double loss) {
+  printf("%s: %s, %llu steps of %zu images in %.1f s (%.1f steps/s): train loss %.4f, test loss %.4f, "
+         "test accuracy %.2f%%\n",
+         m->name, o->backprop ? "backprop" : "forward gradient", (unsigned long long)r->steps, o->t.batch_size,
+         r->seconds, r->seconds > 0 ? (double)r->steps / r->seconds : 0, r->loss, loss, 100 * acc);
+}
+
+static int train_and_report(const example_model *m, options *o, context *c) {
+  size_t n = m->n_params();
+  double *theta = malloc(n * sizeof *theta);
+  if (!theta)
+    return fprintf(stderr, "%s: error: out of memory for %zu parameters\n", m->name, n), 1;
+  m->init(theta, o->t.seed);
+  fgrt_model fm = {n, c->train.n, c, batch_jvp, batch_grad, eval_metrics, 2, metric_names};
+  printf("%s: %zu parameters, %zu training and %zu test images, %s, lr %g\n", m->name, n, c->train.n, c->test.n,
+         o->backprop ? "backprop" : "forward gradient", o->t.lr);
+  fflush(stdout);
+  fgrt_train_result r;
+  char err[1024];
+  int rc = fgrt_train(&fm, &o->t, theta, &r, err, sizeof err);
+  if (rc != 0) {
+    fprintf(stderr, "%s: error: %s\n", m->name, err);
+  } else {
+    double acc, loss;
+    evaluate(c, theta, 0, &loss, &acc); /* the whole test set */
+    report(m, o, &r, acc, loss);
+  }
+  free(theta);
+  return rc ? 1 : 0;
+}
+
+int example_main(const example_model *m, int argc, char **argv) {
+  options o;
+  default_options(m, &o);
+  int p = parse_options(m, &o, argc, argv);
+  if (p != 0)
+    return p > 0 ? 0 : 2;
+  o.t.method = o.backprop ? FGRT_EXACT_GRADIENT : FGRT_FORWARD_GRADIENT;
+  if (o.t.lr < 0)
+    o.t.lr = o.backprop ? m->lr_backprop : m->lr_forward;
+  context c = {.m = m, .test_limit = o.test_limit};
+  int rc = load_data(&c, &o) == 0 ? train_and_report(m, &o, &c) : 1;
+  free_dataset(&c.train);
+  free_dataset(&c.test);
+  free(c.x);
+  free(c.y);
+  free(c.z);
+  return rc;
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+int example_model_options(const example_model *m, int argc, char **argv) {
+  for (int i = 1; i < argc; i++) {
+    char key[64], err[256] = "";
+    const char *a = argv[i], *eq = strchr(a, '=');
+    int ok = !strncmp(a, "--", 2) && eq && (size_t)(eq - a - 2) < sizeof key && m->option;
+    if (ok) {
+      snprintf(key, sizeof key, "%.*s", (int)(eq - a - 2), a + 2);
+      ok = m->option(key, eq + 1, err, sizeof err) > 0;
+    }
+    if (!ok) {
+      fprintf(stderr, "%s: error: bad option '%s'%s%s\n", m->name, a, *err ? ": " : "", err);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+void example_init_uniform(double *theta, size_t count, double bound, uint64_t seed, uint32_t stream) {
+  fgrt_rng r;
+  fgrt_rng_init(&r, seed);
+  for (size_t i = 0; i < count; i++)
+    theta[i] = bound * (2 * fgrt_uniform01(&r, 0, stream, i) - 1);
+}
+
+int example_parse_ints(const char *s, int *out, int max) {
+  int n = 0;
+  while (*s) {
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (end == s || v <= 0 || v > 1 << 20 || n == max || (*end && *end != ','))
+      return -1;
+    out[n++] = (int)v;
+    s = *end ? end + 1 : end;
+  }
+  return n;
+}
