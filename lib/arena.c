@@ -50,6 +50,15 @@ void *arena_alloc(size_t n) {
   return p;
 }
 
+/* Free every chunk: all arena memory handed out so far becomes invalid. */
+void arena_release(void) {
+  while (current) {
+    Chunk *next = current->next;
+    free(current);
+    current = next;
+  }
+}
+
 char *arena_strndup(const char *s, size_t n) {
   char *p = arena_alloc(n + 1);
   memcpy(p, s, n);

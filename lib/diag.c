@@ -91,6 +91,8 @@ void error_plain(const char *fmt, ...) {
 
 int error_count(void) { return nerrors; }
 
+void diag_reset(void) { nerrors = 0; }
+
 void internal_error(const char *file, int line, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

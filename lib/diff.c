@@ -1351,6 +1351,7 @@ static void load_idents(Program *p) {
 }
 
 void diff_program(Program *p, Analysis *a) {
+  global_names = (Vec){0};
   load_idents(p);
   name_variants(a);
   for (int g = 0; g < p->nglobals; g++)

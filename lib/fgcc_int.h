@@ -37,6 +37,10 @@ typedef struct Options Options;
 /* All compiler memory comes from one arena and is never freed one by one
  * (the compiler is a short-lived process). Memory is zero-initialised. */
 void *arena_alloc(size_t n);
+/* Free the whole arena. Only for running the pipeline several times in one
+ * process (fuzz/): with diag_reset(), it brings the library back to its
+ * initial state; nothing allocated before may be used after. */
+void arena_release(void);
 char *arena_strdup(const char *s);
 char *arena_strndup(const char *s, size_t n);
 char *arena_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -70,6 +74,7 @@ void note_at(Loc loc, const char *fmt, ...) __attribute__((format(printf, 2, 3))
 void warn_at(Loc loc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void error_plain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int error_count(void);
+void diag_reset(void); /* error_count() back to 0 (see arena_release()) */
 
 /* Internal invariants: abort naming fgcc's own file and line. */
 _Noreturn void internal_error(const char *file, int line, const char *fmt, ...);

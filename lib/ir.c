@@ -95,11 +95,12 @@ Type *type_ptr_to(Type *base) {
   return t;
 }
 
+/* Static storage, not the arena: they outlive arena_release(). */
 Type *type_basic(TypeKind k) {
-  static Type *cache[TY_OTHER + 1];
-  if (cache[k])
-    return cache[k];
-  Type *t = arena_alloc(sizeof(Type));
+  static Type basic[TY_OTHER + 1];
+  Type *t = &basic[k];
+  if (t->name)
+    return t;
   t->kind = k;
   switch (k) {
   case TY_FLOAT: t->name = "float"; break;
@@ -110,7 +111,7 @@ Type *type_basic(TypeKind k) {
   case TY_VOID: t->name = "void"; break;
   default: unreachable();
   }
-  return cache[k] = t;
+  return t;
 }
 
 /* ----------------------------------------------------------- constructors */

@@ -175,6 +175,8 @@ static struct {
   const char *first_fail; /* the first quiet failure, and where */
   Loc first_fail_loc;
   const Options *opt;
+  const char *file_names[8]; /* intern_file()'s cache */
+  int next_file_name;
 } P;
 
 /* ======================================================= small utilities */
@@ -229,14 +231,12 @@ static Kids expr_kids(CXCursor c) {
 /* ------------------------------------------------------------ locations */
 
 static const char *intern_file(const char *name) {
-  static const char *last[8];
-  static int next;
+  const char **last = P.file_names;
   for (int i = 0; i < 8; i++)
     if (last[i] && strcmp(last[i], name) == 0)
       return last[i];
-  last[next] = arena_strdup(name);
-  const char *r = last[next];
-  next = (next + 1) % 8;
+  const char *r = last[P.next_file_name] = arena_strdup(name);
+  P.next_file_name = (P.next_file_name + 1) % 8;
   return r;
 }
 
@@ -2111,6 +2111,14 @@ static bool load_main_file(const Options *opt) {
   P.main_size = size;
   if (!P.main_text) {
     error_plain("%s: cannot read the file", opt->input);
+    return false;
+  }
+  /* The text is copied into C strings: a NUL byte (clang ignores it in a
+   * comment) would cut it short. */
+  const char *nul = memchr(P.main_text, '\0', P.main_size);
+  if (nul) {
+    Loc loc = loc_of_location(clang_getLocationForOffset(P.tu, P.main_file, (unsigned)(nul - P.main_text)));
+    error_at(loc, "the file contains a null character; fgcc cannot copy it into the output");
     return false;
   }
   return true;
