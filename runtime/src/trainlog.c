@@ -101,6 +101,7 @@ int trainlog_row(fgrt_trainlog *log, const fgrt_logrow *row, char *err, size_t e
     csv_row(log, row);
   else
     json_row(log, row);
+  fflush(log->file); /* rows are rare: keep the file current for tail -f and crashes */
   return ferror(log->file) ? fail(err, errlen, log->path, "cannot write the training log") : 0;
 }
 

@@ -174,7 +174,7 @@ static void check_independence(fill_fn fill) {
   fgrt_rng_init(&r, 2024);
   double bound = 5.0 / sqrt((double)N);
   assert_int_equal(fill(&r, 0, 0, 0, v, N + 1), 0);
-  assert_true(fabs(corr(v, v + 1, N)) <= bound); /* neighbours (Box-Muller pairs, bits) */
+  assert_true(fabs(corr(v, v + 1, N)) <= bound); /* neighbours (halves of one block, bits) */
   assert_int_equal(fill(&r, 0, 1, 0, w, N), 0);
   assert_true(fabs(corr(v, w, N)) <= bound); /* next direction */
   assert_int_equal(fill(&r, 1, 0, 0, w, N), 0);
@@ -235,6 +235,41 @@ static void test_normal_moments(void **s) {
   free(v);
 }
 
+/* The whole shape, not only moments: 4e6 values in 80 equal bins over
+ * [-5, 5] plus two tails, against Φ (a chi-square statistic with 81 degrees
+ * of freedom: mean 81, sd 12.7; bound at 6 sd). Every ziggurat layer, wedge
+ * and the tail beyond R = 3.44 fall in these bins; a mistake in any of
+ * them shifts mass by far more than this resolves. Also P(|z| > R), the
+ * tail algorithm's share, within 5 standard errors. */
+static double phi(double x) { return 0.5 * erfc(-x / sqrt(2.0)); }
+
+static void test_normal_shape(void **s) {
+  (void)s;
+  enum { BINS = 80, M = 4000000 };
+  double *v = xalloc(M), lo = -5, hi = 5, w = (hi - lo) / BINS;
+  size_t count[BINS + 2] = {0}, beyond_r = 0;
+  fgrt_rng r;
+  fgrt_rng_init(&r, 2718);
+  assert_int_equal(fgrt_fill_normal(&r, 3, 1, 0, v, M), 0);
+  for (size_t i = 0; i < M; i++) {
+    double z = v[i];
+    int b = z < lo ? BINS : z >= hi ? BINS + 1 : (int)((z - lo) / w);
+    count[b]++;
+    beyond_r += fabs(z) > 3.442619855899;
+  }
+  double chi2 = 0;
+  for (int b = 0; b < BINS + 2; b++) {
+    double p = b == BINS ? phi(lo) : b == BINS + 1 ? 1 - phi(hi) : phi(lo + (b + 1) * w) - phi(lo + b * w);
+    double e = p * M;
+    chi2 += (count[b] - e) * (count[b] - e) / e;
+  }
+  if (chi2 > 81 + 6 * sqrt(2.0 * 81))
+    fail_msg("chi-square %g over %d bins", chi2, BINS + 2);
+  double pr = 2 * (1 - phi(3.442619855899));
+  assert_true(fabs((double)beyond_r / M - pr) <= 5 * sqrt(pr * (1 - pr) / M));
+  free(v);
+}
+
 /* E[(g.v) v] = g for f(θ) = sum a_i θ_i^2, g = 2 a θ: componentwise within 5 standard
  * errors (the standard error from the sample variance of the estimates). */
 static void check_unbiased(fill_fn fill) {
@@ -280,6 +315,7 @@ int main(void) {
       cmocka_unit_test(test_independence_rademacher),
       cmocka_unit_test(test_rademacher_moments),
       cmocka_unit_test(test_normal_moments),
+      cmocka_unit_test(test_normal_shape),
       cmocka_unit_test(test_unbiased_normal),
       cmocka_unit_test(test_unbiased_rademacher),
   };
