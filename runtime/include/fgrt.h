@@ -21,7 +21,7 @@
  *    the same (seed, step, dir) use distinct counters too.
  *  - The raw bits (fgrt_philox4x32_10, fgrt_uniform01, the Rademacher fills)
  *    are identical on every platform. Normal values are too, except the
- *    1.2% that take the ziggurat's slow path, which calls exp and log from
+ *    2.8% that take the ziggurat's slow path, which calls exp and log from
  *    <math.h>: another libm may change their last bits.
  *  - The float variants (`_f`) return exactly the double values rounded to
  *    float: the same model in float or double sees the same directions.

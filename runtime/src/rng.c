@@ -64,7 +64,7 @@ static inline uint64_t join(uint32_t lo, uint32_t hi) { return (uint64_t)lo | ((
  * with 128 layers of equal area V under f(x) = exp(-x^2/2): x[i] is the
  * right edge of layer i (x[0] = V / f(R) is the base layer's virtual width,
  * x[1] = R, x[128] = 0). A draw picks a layer and a point u x[i] in it;
- * inside the layer's core (|u x[i]| < x[i+1], 98.8% of draws) it is the
+ * inside the layer's core (|u x[i]| < x[i+1], 97.2% of draws) it is the
  * value, at the cost of half a Philox block and a multiplication. Otherwise
  * the wedge test or Marsaglia's tail algorithm decides, and a rejected draw
  * starts over: the accepted values are exactly standard normal.
