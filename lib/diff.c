@@ -612,12 +612,17 @@ static Expr *tangent_or_zero(D *d, Expr *t, Expr *lhs_t, Expr *rhs) {
   return zero_value(lhs_t->ty);
 }
 
-/* x = e:  x_dot = de;  x = e; (the tangent first: de may read the old x) */
+static bool same_var(Expr *a, Expr *b) {
+  return a && b && a->kind == EX_VAR && b->kind == EX_VAR && a->var == b->var;
+}
+
+/* x = e:  x_dot = de;  x = e; (the tangent first: de may read the old x).
+ * x = x + c leaves the tangent as it is: no x_dot = x_dot (-Wself-assign). */
 static Dual diff_plain_assign(D *d, Expr *e) {
   Dual L = diff_lvalue(d, e->lhs);
   bool alloc = L.t && is_alloc_call(strip_casts(e->rhs));
   Dual R = alloc ? diff_alloc(d, e->rhs) : diff_expr(d, e->rhs);
-  if (L.t)
+  if (L.t && !same_var(L.t, R.t))
     emit_assign(d, L.t, tangent_or_zero(d, R.t, L.t, e->rhs));
   emit_assign(d, L.p, R.p);
   return L;
@@ -1153,8 +1158,45 @@ static void diff_stmt_kind(D *d, Stmt *s, Vec *out) {
 
 /* ------------------------------------------------------- unused tangents */
 
-/* Count reads of tangent variables (any use but as the target of a plain
- * assignment) into Var.reads. */
+static void count_reads_expr(Expr *e, int add);
+
+static bool is_write(Expr *e) {
+  switch (e->kind) {
+  case EX_ASSIGN: case EX_PREINC: case EX_PREDEC: case EX_POSTINC: case EX_POSTDEC:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Writing a variable is not reading it: x = e, x += e, ++x, and for arrays
+ * and structs a[i] = e, s.f = e (clang and gcc warn "set but not used"
+ * about a variable only written that way). Indices are read. */
+static void count_target(Expr *e) {
+  switch (e->kind) {
+  case EX_VAR:
+    return;
+  case EX_INDEX:
+    if (e->lhs->ty && e->lhs->ty->kind == TY_ARRAY) {
+      count_target(e->lhs);
+      count_reads_expr(e->rhs, 1);
+      return;
+    }
+    break;
+  case EX_MEMBER:
+    if (!e->arrow) {
+      count_target(e->lhs);
+      return;
+    }
+    break;
+  default:
+    break;
+  }
+  count_reads_expr(e, 1);
+}
+
+/* Count reads of tangent variables (any use but as the target of an
+ * assignment or ++/--) into Var.reads. */
 static void count_reads_expr(Expr *e, int add) {
   if (!e)
     return;
@@ -1162,7 +1204,9 @@ static void count_reads_expr(Expr *e, int add) {
     e->var->reads = add ? e->var->reads + 1 : 0;
     return;
   }
-  if (!(add && e->kind == EX_ASSIGN && e->op == OP_NONE && e->lhs->kind == EX_VAR))
+  if (add && is_write(e))
+    count_target(e->lhs);
+  else
     count_reads_expr(e->lhs, add);
   count_reads_expr(e->rhs, add);
   count_reads_expr(e->cond, add);
@@ -1272,10 +1316,15 @@ static void build_params(D *d, Func *out, Vec *prologue) {
   out->nparams = params.len;
 }
 
+/* Each variant gets its own tangent variables (diff_decl stores the
+ * tangent's initializer in it, and that differs between variants); only
+ * the names are kept, so that every version uses the same x_dot. */
 static void reserve_local_names(D *d) {
-  for (int i = 0; i < d->fn->nlocals; i++)
+  for (int i = 0; i < d->fn->nlocals; i++) {
+    d->fn->locals[i]->dot = NULL;
     if (d->fn->locals[i]->dot_name)
       vec_push(&d->names, (void *)d->fn->locals[i]->dot_name);
+  }
 }
 
 static Func *diff_variant(Analysis *a, Variant *v) {

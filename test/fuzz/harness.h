@@ -1,0 +1,164 @@
+/*
+ * harness.h -- checks one generated program's derivative (see README.md).
+ *
+ * A generated program P_f is reached through three functions over one flat
+ * vector of inputs v (x[], a, b, s.a, s.b, out[] as it comes in) and of
+ * outputs y (out[] as it goes out, the result):
+ *
+ *   run(v)        the primal, double (the file compiled as it is)
+ *   ref(v)        the primal, long double (the file compiled with -DFG_REF)
+ *   jvp(v, dv)    P_f_jvp along dv: y and dy = J(v) dv, double
+ *
+ * At random points and directions (the int data n and iv[] random too),
+ * dy is compared with the reference: Ridders-Richardson central differences
+ * of ref along dv (fg_richardson from test/exec/fgcheck.h), in long double.
+ *
+ * A point is skipped, not failed, when the reference cannot be trusted
+ * there: an output is not finite or huge, or the extrapolations started
+ * from h0 = 1e-3 and 1e-4 disagree (a kink or a jump of fabs, floor, a
+ * branch on an active value, ... lies within 1e-3 of the point).
+ * A mismatch must persist: it is checked again at a point moved by 2e-2
+ * along a new random direction (a kink cannot sit near both), and only a
+ * mismatch there too fails the program. The primal outputs of jvp must
+ * equal those of run (1e-13 relative: contraction aside, the same code).
+ */
+#ifndef FZ_HARNESS_H
+#define FZ_HARNESS_H
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fgcheck.h"
+
+#define FZ_MAXV 32
+#define FZ_POINTS 8
+
+typedef struct {
+  const char *name;
+  int seed, nx, nin, nout;
+  const int *mask; /* per input: 1 if the program differentiates along it */
+  void (*run)(const double *v, int n, const int *iv, double *y);
+  void (*ref)(const long double *v, int n, const int *iv, long double *y);
+  void (*jvp)(const double *v, const double *dv, int n, const int *iv, double *y, double *dy);
+} FzProg;
+
+/* The line v + h dv through the long double primal, output k. */
+typedef struct {
+  const FzProg *p;
+  const double *v, *dv;
+  int n, k;
+  const int *iv;
+} FzLine;
+
+static long double fz_along(long double h, void *ctx) {
+  const FzLine *l = ctx;
+  long double v[FZ_MAXV], y[FZ_MAXV];
+  for (int i = 0; i < l->p->nin; i++)
+    v[i] = (long double)l->v[i] + h * (long double)l->dv[i];
+  l->p->ref(v, l->n, l->iv, y);
+  return y[l->k];
+}
+
+enum { FZ_OK, FZ_SKIP, FZ_MISMATCH, FZ_PRIMAL };
+
+static char fz_msg[512];
+
+static int fz_finite(long double x) { return x - x == 0; }
+
+/* One point: FZ_OK, FZ_SKIP (reference unreliable), or a failure with
+ * fz_msg describing it. */
+static int fz_point(const FzProg *p, const double *v, const double *dv, int n, const int *iv) {
+  double y[FZ_MAXV], yj[FZ_MAXV], dy[FZ_MAXV];
+  p->run(v, n, iv, y);
+  p->jvp(v, dv, n, iv, yj, dy);
+  for (int k = 0; k < p->nout; k++)
+    if (!fz_finite(y[k]) || fabs(y[k]) > 1e6)
+      return FZ_SKIP;
+  for (int k = 0; k < p->nout; k++)
+    if (!(fabs(yj[k] - y[k]) <= 1e-13 * (1 + fabs(y[k])))) {
+      snprintf(fz_msg, sizeof fz_msg, "primal y[%d]: jvp %.17g, primal %.17g", k, yj[k], y[k]);
+      return FZ_PRIMAL;
+    }
+  for (int k = 0; k < p->nout; k++) {
+    FzLine l = {p, v, dv, n, k, iv};
+    long double r1 = fg_richardson(fz_along, &l, 1e-3L), r2 = fg_richardson(fz_along, &l, 1e-4L);
+    if (!fz_finite(r1) || !fz_finite(r2))
+      return FZ_SKIP;
+    if (fg_absl(r1 - r2) > 1e-10L * (1 + fabs(y[k]) + fg_absl(r1)))
+      return FZ_SKIP;
+    /* the tangent in double against the long double reference: 1e-7
+     * relative, plus 1e-9 of the output's size for round-off in double */
+    if (!(fg_absl(dy[k] - r1) <= 1e-7L * fg_absl(r1) + 1e-9L * (1 + fabs(y[k])))) {
+      snprintf(fz_msg, sizeof fz_msg, "dy[%d]: jvp %.17g, reference %.17Lg (rel err %.3Lg)", k, dy[k], r1,
+               r1 != 0 ? fg_absl(dy[k] - r1) / fg_absl(r1) : fg_absl(dy[k]));
+      return FZ_MISMATCH;
+    }
+  }
+  return FZ_OK;
+}
+
+static void fz_random_point(const FzProg *p, double *v, double *dv) {
+  for (int i = 0; i < p->nin; i++) {
+    v[i] = fg_rand_uniform(-2, 2);
+    dv[i] = p->mask[i] ? fg_rand_uniform(-1, 1) : 0;
+  }
+}
+
+static void fz_print_point(const FzProg *p, const double *v, const double *dv, int n, const int *iv) {
+  fprintf(stderr, "  at n = %d, iv = {%d, %d, %d, %d}\n  v  =", n, iv[0], iv[1], iv[2], iv[3]);
+  for (int i = 0; i < p->nin; i++)
+    fprintf(stderr, " %.17g", v[i]);
+  fprintf(stderr, "\n  dv =");
+  for (int i = 0; i < p->nin; i++)
+    fprintf(stderr, " %.17g", dv[i]);
+  fprintf(stderr, "\n");
+}
+
+/* Check a program at FZ_POINTS points; prints "<name> ok|FAIL ..." on
+ * stdout (details on stderr). Returns 1 on failure. */
+static int fz_check(const FzProg *p) {
+  int skipped = 0, transient = 0;
+  fg_rand_seed((uint64_t)p->seed * 7919u + 17u);
+  for (int t = 0; t < FZ_POINTS; t++) {
+    double v[FZ_MAXV], dv[FZ_MAXV];
+    int iv[4], n = 1 + (int)(fg_rand_u64() % (uint64_t)p->nx);
+    for (int i = 0; i < 4; i++)
+      iv[i] = (int)(fg_rand_u64() % (uint64_t)p->nx);
+    fz_random_point(p, v, dv);
+    int st = fz_point(p, v, dv, n, iv);
+    if (st == FZ_SKIP) {
+      skipped++;
+      continue;
+    }
+    if (st == FZ_MISMATCH) {
+      char first[512];
+      double v2[FZ_MAXV], dv2[FZ_MAXV];
+      memcpy(first, fz_msg, sizeof first);
+      for (int i = 0; i < p->nin; i++) {
+        v2[i] = v[i] + fg_rand_uniform(-2e-2, 2e-2);
+        dv2[i] = p->mask[i] ? fg_rand_uniform(-1, 1) : 0;
+      }
+      int st2 = fz_point(p, v2, dv2, n, iv);
+      if (st2 != FZ_MISMATCH) {
+        transient++;
+        continue;
+      }
+      printf("%s FAIL mismatch\n", p->name);
+      fprintf(stderr, "%s (seed %d): derivative mismatch: %s\n", p->name, p->seed, first);
+      fz_print_point(p, v, dv, n, iv);
+      fprintf(stderr, "  and again nearby: %s\n", fz_msg);
+      return 1;
+    }
+    if (st == FZ_PRIMAL) {
+      printf("%s FAIL primal\n", p->name);
+      fprintf(stderr, "%s (seed %d): %s\n", p->name, p->seed, fz_msg);
+      fz_print_point(p, v, dv, n, iv);
+      return 1;
+    }
+  }
+  printf("%s ok %d points, %d skipped, %d transient\n", p->name, FZ_POINTS, skipped, transient);
+  return 0;
+}
+
+#endif
