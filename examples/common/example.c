@@ -9,6 +9,7 @@
 
 #include <fgrt.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -270,6 +271,25 @@ static void default_options(const example_model *m, options *o) {
 
 /* ---------------------------------------------------------------- the program */
 
+/* Ctrl-C (or SIGTERM) ends training after the current step, with the final
+ * evaluation and checkpoint; a second one kills as usual. */
+static volatile sig_atomic_t interrupt_requested;
+
+static void on_interrupt(int sig) {
+  (void)sig;
+  interrupt_requested = 1;
+}
+
+static void catch_interrupts(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_interrupt;
+  sa.sa_flags = SA_RESETHAND;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+}
+
 static int load_data(context *c, const options *o) {
   if (load_pair(c->m->name, &c->train, o->data, "train-images-idx3-ubyte", "train-labels-idx1-ubyte", o->train_limit) != 0 ||
       load_pair(c->m->name, &c->test, o->data, "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte", 0) != 0) {
@@ -307,6 +327,9 @@ static int train_and_report(const example_model *m, options *o, context *c) {
     fprintf(stderr, "%s: error: %s\n", m->name, err);
   } else {
     double acc, loss;
+    if (r.interrupted && o->t.progress == 0) /* with progress on, fgrt_train said it */
+      fprintf(stderr, "%s: interrupted after step %llu%s%s\n", m->name, (unsigned long long)r.steps,
+              o->t.checkpoint_path ? "; checkpoint saved to " : "", o->t.checkpoint_path ? o->t.checkpoint_path : "");
     evaluate(c, theta, 0, &loss, &acc); /* the whole test set */
     report(m, o, &r, acc, loss);
   }
@@ -321,6 +344,8 @@ int example_main(const example_model *m, int argc, char **argv) {
   if (p != 0)
     return p > 0 ? 0 : 2;
   o.t.method = o.backprop ? FGRT_EXACT_GRADIENT : FGRT_FORWARD_GRADIENT;
+  o.t.interrupt = &interrupt_requested;
+  catch_interrupts();
   if (o.t.lr < 0)
     o.t.lr = o.backprop ? m->lr_backprop : m->lr_forward;
   context c = {.m = m, .test_limit = o.test_limit};

@@ -37,6 +37,7 @@
 #ifndef FGRT_H
 #define FGRT_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -176,6 +177,10 @@ typedef struct {
   uint64_t checkpoint_every;
   const char *resume_path;   /* a checkpoint to resume from (parameters, optimizer state, step) */
   double stop_loss;          /* stop once the mean logged loss is <= stop_loss; default -inf */
+  /* When *interrupt becomes nonzero (set it from a SIGINT handler), training
+   * stops after the current step: logged, evaluated and checkpointed like a
+   * normal end, with result->interrupted set. NULL: not watched. */
+  volatile sig_atomic_t *interrupt;
 } fgrt_train_opts;
 
 typedef struct {
@@ -184,7 +189,8 @@ typedef struct {
   double seconds;            /* training time (excluding evaluation, logging, checkpoints) */
   int diverged;              /* 1: stopped on a NaN or infinite loss, gradient or parameter */
   uint64_t diverged_step;
-  int stopped_early;         /* 1: stop_loss reached or eval asked to stop */
+  int stopped_early;         /* 1: stop_loss reached, eval asked to stop, or interrupted */
+  int interrupted;           /* 1: stopped by opts->interrupt */
   double metrics[FGRT_MAX_METRICS]; /* last evaluation */
   int evaluated;             /* 1 if metrics holds an evaluation */
 } fgrt_train_result;

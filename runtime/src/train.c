@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -342,6 +343,8 @@ static int after_step(run *r, uint64_t done, double train_seconds, int last) {
   return save ? save_checkpoint(r, done) : 0;
 }
 
+static int interrupted(const fgrt_train_opts *o) { return o->interrupt && *o->interrupt; }
+
 static int train_loop(run *r, uint64_t start) {
   double train_seconds = 0;
   for (uint64_t step = start; step < r->o->steps && !r->res->stopped_early; step++) {
@@ -351,8 +354,17 @@ static int train_loop(run *r, uint64_t start) {
     train_seconds += now_seconds() - t0;
     r->res->steps = step + 1;
     r->res->seconds = train_seconds;
-    if (after_step(r, step + 1, train_seconds, step + 1 == r->o->steps) != 0)
+    r->res->interrupted = interrupted(r->o);
+    int last = step + 1 == r->o->steps || r->res->interrupted;
+    if (after_step(r, step + 1, train_seconds, last) != 0)
       return -1;
+    r->res->stopped_early |= r->res->interrupted;
+  }
+  if (r->res->interrupted) {
+    char msg[600];
+    snprintf(msg, sizeof msg, "interrupted after step %llu%s%s", (unsigned long long)r->res->steps,
+             r->o->checkpoint_path ? "; checkpoint saved to " : "", r->o->checkpoint_path ? r->o->checkpoint_path : "");
+    trainlog_message(&r->log, msg);
   }
   return 0;
 }

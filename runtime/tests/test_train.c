@@ -434,6 +434,42 @@ static void early_stop(void **state) {
   assert_true(r.loss <= 1e-6);
 }
 
+/* An interrupt (here raised during the 30th step, as a SIGINT handler
+ * would) stops training after that step, checkpointed there. */
+static volatile sig_atomic_t interrupt_flag;
+
+static double interrupting_jvp(void *user, const double *t, const double *v, const fgrt_batch *b, double *dfv) {
+  if (b->step == 29)
+    interrupt_flag = 1;
+  return quad_jvp(user, t, v, b, dfv);
+}
+
+static void interrupt_stops_and_checkpoints(void **state) {
+  (void)state;
+  char ck[300];
+  path_in(ck, sizeof ck, "interrupt.ckpt");
+  quad q;
+  quad_init(&q);
+  fgrt_model m = model_of(&q);
+  m.loss_jvp = interrupting_jvp;
+  fgrt_train_opts o = quiet_opts();
+  o.steps = 1000;
+  o.eval_every = 10;
+  o.checkpoint_path = ck;
+  o.interrupt = &interrupt_flag;
+  double t[D] = {0};
+  fgrt_train_result r;
+  assert_int_equal(fgrt_train(&m, &o, t, &r, NULL, 0), 0);
+  assert_true(r.interrupted && r.stopped_early);
+  assert_int_equal(r.steps, 30);
+  fgrt_checkpoint c;
+  assert_int_equal(fgrt_ckpt_load(ck, &c, NULL, 0), 0);
+  assert_int_equal(c.step, 30);
+  assert_memory_equal(c.theta, t, sizeof t);
+  fgrt_ckpt_free(&c);
+  unlink(ck);
+}
+
 static void bad_options(void **state) {
   (void)state;
   quad q;
@@ -470,6 +506,7 @@ int main(void) {
       cmocka_unit_test(logs_and_evaluation),
       cmocka_unit_test(progress_lines),
       cmocka_unit_test(early_stop),
+      cmocka_unit_test(interrupt_stops_and_checkpoints),
       cmocka_unit_test(bad_options),
   };
   int failed = cmocka_run_group_tests(tests, NULL, NULL);
