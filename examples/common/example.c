@@ -155,7 +155,7 @@ static void usage(const example_model *m, FILE *f) {
           "  --optimizer=sgd|momentum|adam  --momentum=X\n"
           "  --directions=K       directions averaged per forward-gradient step (default 1)\n"
           "  --dist=normal|rademacher       tangent distribution (default normal)\n"
-          "  --clip=X             clip the gradient estimate to norm X\n"
+          "  --clip=X             clip the gradient estimate to norm X (0: off)\n"
           "  --train-limit=N --test-limit=N use the first N images only\n"
           "  --eval-every=N       test-set evaluation every N steps (and at the end)\n"
           "  --log=FILE.csv|FILE.jsonl      machine-readable training log\n"
@@ -265,6 +265,7 @@ static void default_options(const example_model *m, options *o) {
   o->t.schedule = FGRT_LR_EXP; /* the paper's lr_i = lr_0 exp(-i k), k = 1e-4 */
   o->t.decay = 1e-4;
   o->t.lr = -1;                /* chosen by method below unless given */
+  o->t.clip_norm = -1;
   o->t.eval_every = m->eval_every;
   o->test_limit = m->test_limit;
 }
@@ -348,6 +349,8 @@ int example_main(const example_model *m, int argc, char **argv) {
   catch_interrupts();
   if (o.t.lr < 0)
     o.t.lr = o.backprop ? m->lr_backprop : m->lr_forward;
+  if (o.t.clip_norm < 0)
+    o.t.clip_norm = o.backprop ? 0 : m->clip_forward;
   context c = {.m = m, .test_limit = o.test_limit};
   int rc = load_data(&c, &o) == 0 ? train_and_report(m, &o, &c) : 1;
   free_dataset(&c.train);

@@ -37,6 +37,7 @@ typedef struct {
   void (*logits)(const double *theta, const double *x, int n, double *z);
   /* defaults of the training program */
   double lr_forward, lr_backprop;
+  double clip_forward;        /* gradient-estimate clipping norm for forward gradients (0: none) */
   uint64_t steps;
   uint64_t eval_every;
   size_t test_limit;          /* test images evaluated during training (0: all) */
