@@ -143,8 +143,33 @@ static bool call_varied(Analysis *a, Variant *v, Expr *e) {
   return false;
 }
 
+/* Bumped whenever a variant's or a global's activity changes: every memo
+ * filled before is stale from then on. */
+static int activity_epoch = 1;
+
+void expr_memo_sync(Expr *e, const Variant *v) {
+  if (e->memo_variant == v && e->memo_epoch == activity_epoch)
+    return;
+  e->memo_variant = v;
+  e->memo_epoch = activity_epoch;
+  e->memo_varied = e->memo_effects = 0;
+}
+
+static bool varied_uncached(Analysis *a, Variant *v, Expr *e);
+
+/* Memoised: a chain a + b + c + ... is asked at every level (needs_diff in
+ * diff.c), which would be quadratic in its length. */
 bool expr_varied(Analysis *a, Variant *v, Expr *e) {
-  if (!e || !type_carries_float(e->ty))
+  if (!e)
+    return false;
+  expr_memo_sync(e, v);
+  if (!e->memo_varied)
+    e->memo_varied = varied_uncached(a, v, e) ? 2 : 1;
+  return e->memo_varied == 2;
+}
+
+static bool varied_uncached(Analysis *a, Variant *v, Expr *e) {
+  if (!type_carries_float(e->ty))
     return false;
   switch (e->kind) {
   case EX_VAR:
@@ -500,12 +525,16 @@ bool *call_mask(Analysis *a, Variant *v, Expr *call) {
 
 static void sync_var_active(Act *c) {
   for (int i = 0; i < c->nlocals; i++)
-    c->v->var_active[i] = index_active(c, i);
+    if (c->v->var_active[i] != index_active(c, i)) {
+      c->v->var_active[i] = index_active(c, i);
+      activity_epoch++;
+    }
   for (int g = 0; g < c->a->prog->nglobals; g++)
     if (index_active(c, c->nlocals + g) && !c->a->global_active[g]) {
       c->a->global_active[g] = true;
       c->a->any_global_active = true;
       c->changed = true;
+      activity_epoch++;
     }
 }
 
@@ -635,10 +664,13 @@ static bool *requested_mask(Func *fn, const FnRequest *req) {
   return mask;
 }
 
+/* The functions already requested, by name (one definition per name). */
+static StrMap requested;
+
 static void add_request(Analysis *a, Func *fn, const FnRequest *req) {
-  for (int i = 0; i < a->nvariants; i++)
-    if (a->variants[i]->fn == fn && a->variants[i]->public_)
-      return; /* named twice */
+  if (strmap_get(&requested, fn->name))
+    return; /* named twice */
+  strmap_put(&requested, fn->name, fn);
   if (fn->is_variadic)
     error_at(fn->loc, "cannot differentiate variadic function '%s'", fn->name);
   add_variant(a, fn, requested_mask(fn, req), true);
@@ -747,6 +779,7 @@ Analysis *analyse_program(Program *p, const Options *opt) {
   a->prog = p;
   a->global_active = arena_alloc(sizeof(bool) * (size_t)(p->nglobals + 1));
   collect_user_jvps(a, p, opt);
+  requested = (StrMap){0};
   collect_requests(a, p, opt);
   if (error_count())
     return a;

@@ -92,6 +92,54 @@ void vec_push(Vec *v, void *p) {
   v->data[v->len++] = p;
 }
 
+/* FNV-1a: the slot a key starts probing at. */
+static unsigned str_hash(const char *s) {
+  unsigned h = 2166136261u;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+/* Open addressing with linear probing; cap is a power of two, at most half
+ * full. */
+static int strmap_slot(const StrMap *m, const char *key) {
+  unsigned i = str_hash(key) & (unsigned)(m->cap - 1);
+  while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+    i = (i + 1) & (unsigned)(m->cap - 1);
+  return (int)i;
+}
+
+void *strmap_get(const StrMap *m, const char *key) {
+  if (!m->cap)
+    return NULL;
+  int i = strmap_slot(m, key);
+  return m->keys[i] ? m->vals[i] : NULL;
+}
+
+static void strmap_grow(StrMap *m) {
+  StrMap old = *m;
+  m->cap = old.cap ? old.cap * 2 : 64;
+  m->keys = arena_alloc(sizeof(char *) * (size_t)m->cap);
+  m->vals = arena_alloc(sizeof(void *) * (size_t)m->cap);
+  for (int i = 0; i < old.cap; i++)
+    if (old.keys[i]) {
+      int j = strmap_slot(m, old.keys[i]);
+      m->keys[j] = old.keys[i];
+      m->vals[j] = old.vals[i];
+    }
+}
+
+void strmap_put(StrMap *m, const char *key, void *val) {
+  if (2 * (m->len + 1) > m->cap)
+    strmap_grow(m);
+  int i = strmap_slot(m, key);
+  if (!m->keys[i]) {
+    m->keys[i] = key;
+    m->len++;
+  }
+  m->vals[i] = val;
+}
+
 static void buf_reserve(Buf *b, size_t extra) {
   if (b->len + extra + 1 <= b->cap)
     return;

@@ -30,7 +30,7 @@ typedef struct {
   Vec *pre;         /* statements to run before the current expression's value */
   Vec temps;        /* temporaries, declared at the top of the body */
   Var *ret_dot;
-  Vec names;        /* names taken in this function */
+  StrMap names;     /* names taken in this function */
   Loc loc;          /* the statement being translated: emitted code points to it */
 } D;
 
@@ -44,14 +44,7 @@ static Stmt *void_use(Var *v, Loc loc);
 /* ------------------------------------------------------------------ names */
 
 /* A set of names: identifiers of the input plus everything generated. */
-static Vec global_names;
-
-static bool in_vec(Vec *v, const char *name) {
-  for (int i = 0; i < v->len; i++)
-    if (strcmp(v->data[i], name) == 0)
-      return true;
-  return false;
-}
+static StrMap global_names;
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
@@ -64,7 +57,7 @@ static bool is_ident(const char *name) {
 }
 
 static bool name_taken(D *d, const char *name) {
-  return is_ident(name) || in_vec(&global_names, name) || (d && in_vec(&d->names, name));
+  return is_ident(name) || strmap_get(&global_names, name) || (d && strmap_get(&d->names, name));
 }
 
 /* `base`, or base1, base2, ... : the first that clashes with nothing. */
@@ -72,7 +65,7 @@ static const char *fresh_name(D *d, const char *base) {
   const char *name = base;
   for (int i = 1; name_taken(d, name); i++)
     name = arena_printf("%s%d", base, i);
-  vec_push(d ? &d->names : &global_names, (void *)name);
+  strmap_put(d ? &d->names : &global_names, name, (void *)name);
   return name;
 }
 
@@ -235,12 +228,17 @@ static bool has_side_effects(Expr *e) {
   return false;
 }
 
-static int node_count(Expr *e) {
-  if (!e)
+/* The number of nodes of e, counted up to `limit` only: cheap() asks it
+ * at every level of a chain a * b * c * ..., which must stay linear. */
+static int node_count(Expr *e, int limit) {
+  if (!e || limit <= 0)
     return 0;
-  int n = 1 + node_count(e->lhs) + node_count(e->rhs) + node_count(e->cond);
-  for (int i = 0; i < e->nargs; i++)
-    n += node_count(e->args[i]);
+  int n = 1;
+  n += node_count(e->lhs, limit - n);
+  n += node_count(e->rhs, limit - n);
+  n += node_count(e->cond, limit - n);
+  for (int i = 0; i < e->nargs && n < limit; i++)
+    n += node_count(e->args[i], limit - n);
   return n;
 }
 
@@ -261,7 +259,7 @@ static bool has_call(Expr *e) {
  * compiler merges repeated arithmetic; calls (exp, sin) it may not, so they
  * get a temp, and side effects must run once. */
 static Expr *cheap(D *d, Expr *e) {
-  if (!e || e->kind == EX_INIT || (node_count(e) <= 6 && !has_call(e) && !has_side_effects(e)))
+  if (!e || e->kind == EX_INIT || (node_count(e, 7) <= 6 && !has_call(e) && !has_side_effects(e)))
     return e;
   return hoist(d, e);
 }
@@ -313,11 +311,20 @@ static bool mem_call_active(D *d, Expr *e) {
   return is_mem_call(e) && e->nargs > 0 && pointer_active(d, e->args[0]);
 }
 
+static bool effects_uncached(D *d, Expr *e);
+
 /* Does the expression write to storage with a tangent, or call something
- * that must be differentiated? */
+ * that must be differentiated? Memoised per node, like expr_varied. */
 static bool has_active_effects(D *d, Expr *e) {
   if (!e)
     return false;
+  expr_memo_sync(e, d->v);
+  if (!e->memo_effects)
+    e->memo_effects = effects_uncached(d, e) ? 2 : 1;
+  return e->memo_effects == 2;
+}
+
+static bool effects_uncached(D *d, Expr *e) {
   switch (e->kind) {
   case EX_ASSIGN: case EX_PREINC: case EX_PREDEC: case EX_POSTINC: case EX_POSTDEC:
     if (lvalue_active(d, e->lhs))
@@ -1323,7 +1330,7 @@ static void reserve_local_names(D *d) {
   for (int i = 0; i < d->fn->nlocals; i++) {
     d->fn->locals[i]->dot = NULL;
     if (d->fn->locals[i]->dot_name)
-      vec_push(&d->names, (void *)d->fn->locals[i]->dot_name);
+      strmap_put(&d->names, d->fn->locals[i]->dot_name, (void *)d->fn->locals[i]->dot_name);
   }
 }
 
@@ -1380,7 +1387,7 @@ static void name_variants(Analysis *a) {
   for (int i = 0; i < a->nvariants; i++)
     if (a->variants[i]->public_) {
       a->variants[i]->jvp_name = arena_printf("%s_jvp", a->variants[i]->fn->name);
-      vec_push(&global_names, (void *)a->variants[i]->jvp_name);
+      strmap_put(&global_names, a->variants[i]->jvp_name, (void *)a->variants[i]->jvp_name);
     }
   for (int i = 0; i < a->nvariants; i++) {
     Variant *v = a->variants[i];
@@ -1400,7 +1407,7 @@ static void load_idents(Program *p) {
 }
 
 void diff_program(Program *p, Analysis *a) {
-  global_names = (Vec){0};
+  global_names = (StrMap){0};
   load_idents(p);
   name_variants(a);
   for (int g = 0; g < p->nglobals; g++)

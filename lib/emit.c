@@ -500,8 +500,12 @@ typedef struct {
   size_t line_pos;      /* output length when line_no was last brought up to date */
 } Emitter;
 
+/* Indentation stops growing at this depth: 5000 nested ifs would
+ * otherwise print 5000 * 5000 * 4 / 2 = 50 MB of spaces. */
+#define MAX_INDENT 40
+
 static void indent(Emitter *E, int depth) {
-  for (int i = 0; i < depth; i++)
+  for (int i = 0; i < depth && i < MAX_INDENT; i++)
     buf_puts(E->b, "    ");
 }
 
@@ -841,33 +845,32 @@ static void print_func_def(Emitter *E, Func *f) {
 typedef struct {
   Program *p;
   Analysis *a;
-  Vec func_names; /* needed functions */
-  Vec work;       /* static functions whose bodies are still to walk */
-  bool *globals;  /* by Program.globals id */
-  Vec var_names;  /* names of every variable referenced */
+  StrMap func_names; /* needed functions */
+  Vec work;          /* static functions whose bodies are still to walk */
+  bool *globals;     /* by Program.globals id */
+  StrMap var_names;  /* names of every variable referenced */
+  StrMap bodies;     /* static functions with a body, by name: a Vec of Func */
 } Needed;
 
-static bool has_name(Vec *v, const char *name) {
-  for (int i = 0; i < v->len; i++)
-    if (strcmp(v->data[i], name) == 0)
-      return true;
-  return false;
-}
-
-/* A static body under this name is copied or emitted: walk it too. */
-static void queue_body(Needed *N, Func *f, const char *name) {
-  if (f && f->body && f->is_static && strcmp(f->name, name) == 0)
-    vec_push(&N->work, f);
-}
-
-static void need_name(Needed *N, const char *name) {
-  if (!name || has_name(&N->func_names, name))
+static void add_body(Needed *N, Func *f) {
+  if (!f || !f->body || !f->is_static)
     return;
-  vec_push(&N->func_names, (void *)name);
-  for (int i = 0; i < N->a->nvariants; i++)
-    queue_body(N, N->a->variants[i]->out, name);
-  for (int i = 0; i < N->p->nfuncs; i++)
-    queue_body(N, N->p->funcs[i], name);
+  Vec *v = strmap_get(&N->bodies, f->name);
+  if (!v) {
+    v = arena_alloc(sizeof(Vec));
+    strmap_put(&N->bodies, f->name, v);
+  }
+  vec_push(v, f);
+}
+
+/* A static body under a needed name is copied or emitted: walk it too. */
+static void need_name(Needed *N, const char *name) {
+  if (!name || strmap_get(&N->func_names, name))
+    return;
+  strmap_put(&N->func_names, name, (void *)name);
+  Vec *v = strmap_get(&N->bodies, name);
+  for (int i = 0; v && i < v->len; i++)
+    vec_push(&N->work, v->data[i]);
 }
 
 static int global_id(Program *p, Var *v) {
@@ -892,7 +895,8 @@ static void walk_type(Needed *N, Type *t) {
 }
 
 static void need_var(Needed *N, Var *v) {
-  vec_push(&N->var_names, (void *)v->name);
+  if (v->name)
+    strmap_put(&N->var_names, v->name, (void *)v->name);
   if (v->storage != VAR_GLOBAL && v->storage != VAR_STATIC_GLOBAL && v->storage != VAR_EXTERN)
     return;
   int id = global_id(N->p, v);
@@ -954,6 +958,10 @@ static Needed *find_needed(Program *p, Analysis *a) {
   N->a = a;
   N->globals = arena_alloc(sizeof(bool) * (size_t)(p->nglobals + 1));
   for (int i = 0; i < a->nvariants; i++)
+    add_body(N, a->variants[i]->out);
+  for (int i = 0; i < p->nfuncs; i++)
+    add_body(N, p->funcs[i]);
+  for (int i = 0; i < a->nvariants; i++)
     if (is_root(a->variants[i])) {
       need_name(N, a->variants[i]->out->name);
       walk_func(N, a->variants[i]->out);
@@ -963,9 +971,9 @@ static Needed *find_needed(Program *p, Analysis *a) {
   return N;
 }
 
-static bool func_needed(Needed *N, Func *f) { return has_name(&N->func_names, f->name); }
+static bool func_needed(Needed *N, Func *f) { return strmap_get(&N->func_names, f->name) != NULL; }
 
-static bool name_referenced(Needed *N, const char *name) { return has_name(&N->var_names, name); }
+static bool name_referenced(Needed *N, const char *name) { return strmap_get(&N->var_names, name) != NULL; }
 
 /* =================================================================== tops */
 

@@ -50,6 +50,15 @@ typedef struct {
   int len, cap;
 } Vec;
 void vec_push(Vec *v, void *p);
+/* A map from strings to pointers (a set: non-NULL values), in the arena.
+ * Keys are not copied. Zero-initialised is empty. */
+typedef struct {
+  const char **keys;
+  void **vals;
+  int len, cap;
+} StrMap;
+void *strmap_get(const StrMap *m, const char *key);
+void strmap_put(StrMap *m, const char *key, void *val);
 
 /* A growable string buffer (heap; used by the emitter). */
 typedef struct {
@@ -203,6 +212,12 @@ struct Expr {
   Type *cast_ty;
   bool implicit; /* EX_CAST inserted by the compiler (not printed) */
   bool arrow;    /* EX_MEMBER through a pointer */
+  /* Activity memo (expr_memo_sync): whether the value is varied and whether
+   * it has effects needing a tangent, for memo_variant at memo_epoch.
+   * 0 unknown, 1 no, 2 yes. Keeps the queries linear in the tree's size. */
+  const Variant *memo_variant;
+  int memo_epoch;
+  unsigned char memo_varied, memo_effects;
 };
 
 /* Statement kinds. */
@@ -424,8 +439,11 @@ Variant *find_variant(Analysis *a, Func *fn, const bool *param_active);
 /* Activity queries for the differentiator. */
 bool var_is_active(Analysis *a, Variant *v, Var *var);
 /* Does the value of e carry a non-zero tangent (for pointers: point to
- * storage that has a shadow)? */
+ * storage that has a shadow)? Memoised per node. */
 bool expr_varied(Analysis *a, Variant *v, Expr *e);
+/* Make e's activity memo belong to variant v and the current activity
+ * state: reset it when either changed since it was filled. */
+void expr_memo_sync(Expr *e, const Variant *v);
 /* For a call from variant v to a function with a body: which callee
  * parameters get a tangent, or NULL when the primal function is called. */
 bool *call_mask(Analysis *a, Variant *v, Expr *call);

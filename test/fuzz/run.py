@@ -267,11 +267,11 @@ def isolate(t, progs, workdir, kind, out):
     return bad
 
 
-def report(t, args, prog, kind, log, workdir):
+def report(t, args, prog, kind, log, workdir, reduce_it):
     print("FAIL %s (seed %d): %s %s" % (prog.prefix, prog.seed, kind[0], kind[1]))
     print("\n".join("  | " + l for l in log.strip().split("\n")[-12:]))
     text, tries = prog.text, 0
-    if args.reduce and kind[0] not in ("generator", "build"):
+    if args.reduce and reduce_it and kind[0] not in ("generator", "build"):
         text, tries = reduce(t, prog, kind, workdir, args.reduce_seconds)
     src = gen_source_text(prog, text.rstrip("\n").split("\n"))
     print("  reduced in %d tries to:" % tries)
@@ -298,7 +298,8 @@ def main():
     ap.add_argument("--save", default="fuzz-failures", help="directory for reduced failures")
     ap.add_argument("--work", default=None, help="scratch directory (default: a temporary one)")
     ap.add_argument("--no-reduce", dest="reduce", action="store_false")
-    ap.add_argument("--reduce-seconds", type=int, default=120)
+    ap.add_argument("--reduce-seconds", type=int, default=120, help="time budget of one reduction")
+    ap.add_argument("--max-reduce", type=int, default=5, help="reduce only the first N failures")
     ap.add_argument("--stats", action="store_true", help="print per-program point statistics")
     args = ap.parse_args()
     t = Tools(args)
@@ -327,8 +328,8 @@ def main():
                     print("batch failed (%s %s) but no program alone does: kept in %s" % (kind[0], kind[1], d))
                     unexplained += 1
                 failures += bad
-    for prog, kind, log in sorted(failures, key=lambda f: f[0].seed):
-        report(t, args, prog, kind, log, workdir)
+    for i, (prog, kind, log) in enumerate(sorted(failures, key=lambda f: f[0].seed)):
+        report(t, args, prog, kind, log, workdir, i < args.max_reduce)
     if not args.work:
         shutil.rmtree(workdir, ignore_errors=True)
     print("fuzz: %d programs (seeds %d..%d), %d points checked, %d skipped (reference unreliable), "
