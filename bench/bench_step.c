@@ -1,0 +1,260 @@
+/*
+ * bench_step.c -- per-step timings and peak memory of one example model.
+ *
+ * Linked once per model (bench_step_logreg, bench_step_mlp, bench_step_cnn)
+ * against the model's library (loss, fgcc's loss_jvp, hand-written backprop)
+ * and a hand-written tangent of the same loss (handjvp/<model>.c). On one
+ * fixed minibatch of real images it times, each as the median over
+ * --repeats runs after --warmup runs:
+ *
+ *   f      the loss alone
+ *   jvp    fgcc's loss_jvp (f and ∇f·v)
+ *   hand   the hand-written tangent (f and ∇f·v), the practical limit
+ *   fg     a forward-gradient SGD step: v ~ N(0, I) from libfgrt, f and
+ *          ∇f·v, g = (∇f·v) v, theta -= lr g (fgrt_forward_gradient)
+ *   bp     a backprop SGD step: f and ∇f (hand-written), theta -= lr g
+ *
+ * Gathering the minibatch is outside every measurement. Fast runs are
+ * repeated inside one timing so that a timing lasts at least --min-time.
+ * With --mem=WHAT it runs WHAT twice and prints the process's peak resident
+ * memory (getrusage): one process per measurement, so peaks do not mix.
+ * Output: one JSON object per line on stdout.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <fgrt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "example.h"
+
+extern const example_model EXAMPLE_MODEL;
+
+/* handjvp/<model>.c */
+int hand_option(const char *key, const char *value);
+double hand_loss_jvp(const double *theta, const double *v, const double *x, const int *y, int n, double *dfv);
+
+typedef struct {
+  const example_model *m;
+  size_t n;      /* parameters */
+  int batch;
+  double *theta, *v, *g, *x;
+  int *y;
+  fgrt_rng rng;
+  uint64_t step;
+  double lr;
+  double sink;   /* keeps results alive */
+} bench;
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + 1e-9 * ts.tv_nsec;
+}
+
+/* ---------------------------------------------------------------- data */
+
+/* The first `batch` images of DIR/train-images-idx3-ubyte(.gz), scaled to [0, 1]. */
+static int load_batch(bench *b, const char *dir) {
+  char ip[1024], lp[1024], err[1200];
+  fgrt_idx im = {0}, lb = {0};
+  snprintf(ip, sizeof ip, "%s/train-images-idx3-ubyte.gz", dir);
+  snprintf(lp, sizeof lp, "%s/train-labels-idx1-ubyte.gz", dir);
+  if (fgrt_idx_load(ip, &im, err, sizeof err) || fgrt_idx_load(lp, &lb, err, sizeof err)) {
+    fprintf(stderr, "bench_step: %s\n", err);
+    return -1;
+  }
+  if (im.ndims != 3 || im.dims[0] < (uint32_t)b->batch || lb.size < (size_t)b->batch) {
+    fprintf(stderr, "bench_step: %s holds fewer than %d images\n", ip, b->batch);
+    return -1;
+  }
+  for (size_t i = 0; i < (size_t)b->batch * EXAMPLE_PIXELS; i++)
+    b->x[i] = im.data[i] * (1.0 / 255);
+  for (int i = 0; i < b->batch; i++)
+    b->y[i] = lb.data[i] % EXAMPLE_CLASSES;
+  fgrt_idx_free(&im);
+  fgrt_idx_free(&lb);
+  return 0;
+}
+
+/* ---------------------------------------------------------------- the measured operations */
+
+static double op_f(bench *b) { return b->m->loss(b->theta, b->x, b->y, b->batch); }
+
+static double op_jvp(bench *b) {
+  double d;
+  double f = b->m->loss_jvp(b->theta, b->v, b->x, b->y, b->batch, &d);
+  return f + d;
+}
+
+static double op_hand(bench *b) {
+  double d;
+  double f = hand_loss_jvp(b->theta, b->v, b->x, b->y, b->batch, &d);
+  return f + d;
+}
+
+static double model_jvp(void *user, const double *theta, const double *v, const fgrt_batch *batch, double *dfv) {
+  bench *b = user;
+  (void)batch;
+  return b->m->loss_jvp(theta, v, b->x, b->y, b->batch, dfv);
+}
+
+static void sgd(bench *b) {
+  for (size_t i = 0; i < b->n; i++)
+    b->theta[i] -= b->lr * b->g[i];
+}
+
+/* fgrt's forward gradient (one normal direction) and an SGD update */
+static double op_fg(bench *b) {
+  fgrt_model fm = {b->n, 0, b, model_jvp, NULL, NULL, 0, NULL};
+  fgrt_batch batch = {NULL, (size_t)b->batch, b->step++, 0};
+  double f = fgrt_forward_gradient(&fm, &b->rng, FGRT_NORMAL, 1, b->theta, &batch, b->g, b->v);
+  sgd(b);
+  return f;
+}
+
+static double op_bp(bench *b) {
+  double f = b->m->loss_grad(b->theta, b->x, b->y, b->batch, b->g);
+  sgd(b);
+  return f;
+}
+
+typedef struct {
+  const char *name;
+  double (*run)(bench *);
+} operation;
+
+static const operation OPS[] = {{"f", op_f}, {"jvp", op_jvp}, {"hand", op_hand}, {"fg", op_fg}, {"bp", op_bp}};
+enum { N_OPS = sizeof OPS / sizeof OPS[0] };
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* Median, min and max seconds per call over `repeats` timings. */
+static void time_op(bench *b, const operation *op, int warmup, int repeats, double min_time, const char *config) {
+  double t0 = now();
+  b->sink += op->run(b);
+  double once = now() - t0;
+  int inner = once >= min_time ? 1 : (int)ceil(min_time / (once > 1e-7 ? once : 1e-7));
+  for (int w = 1; w < warmup; w++)
+    b->sink += op->run(b);
+  double *t = malloc(sizeof(double) * repeats);
+  for (int r = 0; r < repeats; r++) {
+    double s = now();
+    for (int k = 0; k < inner; k++)
+      b->sink += op->run(b);
+    t[r] = (now() - s) / inner;
+  }
+  qsort(t, repeats, sizeof *t, cmp_double);
+  double med = repeats % 2 ? t[repeats / 2] : 0.5 * (t[repeats / 2 - 1] + t[repeats / 2]);
+  printf("{\"impl\":\"c\",\"model\":\"%s\",\"config\":\"%s\",\"batch\":%d,\"params\":%zu,\"what\":\"%s\","
+         "\"median_s\":%.9g,\"min_s\":%.9g,\"max_s\":%.9g,\"repeats\":%d,\"inner\":%d}\n",
+         b->m->name, config, b->batch, b->n, op->name, med, t[0], t[repeats - 1], repeats, inner);
+  fflush(stdout);
+  free(t);
+}
+
+/* fgcc's and the hand-written ∇f·v must agree (and f too). */
+static int check_hand(bench *b, const char *config) {
+  double dg, dh;
+  double fg = b->m->loss_jvp(b->theta, b->v, b->x, b->y, b->batch, &dg);
+  double fh = hand_loss_jvp(b->theta, b->v, b->x, b->y, b->batch, &dh);
+  double err = fabs(dg - dh) / (fabs(dg) > 1e-300 ? fabs(dg) : 1), errf = fabs(fg - fh) / fabs(fg);
+  printf("{\"impl\":\"c\",\"model\":\"%s\",\"config\":\"%s\",\"batch\":%d,\"what\":\"check\",\"dfv_fgcc\":%.17g,"
+         "\"dfv_hand\":%.17g,\"rel_err\":%.3g}\n",
+         b->m->name, config, b->batch, dg, dh, err > errf ? err : errf);
+  if (err > 1e-9 || errf > 1e-12) {
+    fprintf(stderr, "bench_step: the hand-written tangent disagrees with fgcc's (%g)\n", err);
+    return -1;
+  }
+  return 0;
+}
+
+/* ---------------------------------------------------------------- main */
+
+static void usage(void) {
+  puts("usage: bench_step_MODEL [--data=DIR] [--batch=N] [--repeats=N] [--warmup=N] [--min-time=S]\n"
+       "                        [--what=f,jvp,hand,fg,bp] [--mem=none|f|jvp|hand|fg|bp] [--config=LABEL]\n"
+       "                        [model options: --hidden=... --channels=...]");
+}
+
+int main(int argc, char **argv) {
+  const example_model *m = &EXAMPLE_MODEL;
+  const char *data = "data/mnist", *what = "f,jvp,hand,fg,bp", *mem = NULL, *config = "default";
+  int repeats = 5, warmup = 2;
+  double min_time = 0.05;
+  bench b = {.m = m, .batch = 64, .lr = 1e-7};
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i], *eq = strchr(a, '=');
+    if (!strcmp(a, "--help"))
+      return usage(), 0;
+    if (strncmp(a, "--", 2) || !eq)
+      return fprintf(stderr, "bench_step: bad argument '%s'\n", a), 2;
+    char key[64];
+    snprintf(key, sizeof key, "%.*s", (int)(eq - a - 2), a + 2);
+    const char *v = eq + 1;
+    if (!strcmp(key, "data")) data = v;
+    else if (!strcmp(key, "batch")) b.batch = atoi(v);
+    else if (!strcmp(key, "repeats")) repeats = atoi(v);
+    else if (!strcmp(key, "warmup")) warmup = atoi(v);
+    else if (!strcmp(key, "min-time")) min_time = atof(v);
+    else if (!strcmp(key, "what")) what = v;
+    else if (!strcmp(key, "mem")) mem = v;
+    else if (!strcmp(key, "config")) config = v;
+    else {
+      char err[256] = "";
+      if (!m->option || m->option(key, v, err, sizeof err) <= 0 || hand_option(key, v) <= 0)
+        return fprintf(stderr, "bench_step: bad option '%s' %s\n", a, err), 2;
+    }
+  }
+  if (b.batch < 1 || repeats < 1 || warmup < 1)
+    return fprintf(stderr, "bench_step: bad counts\n"), 2;
+  b.n = m->n_params();
+  b.theta = malloc(sizeof(double) * b.n);
+  b.x = malloc(sizeof(double) * b.batch * EXAMPLE_PIXELS);
+  b.y = malloc(sizeof(int) * b.batch);
+  int need_v = !mem || strcmp(mem, "f") != 0, need_g = !mem || !strcmp(mem, "fg") || !strcmp(mem, "bp");
+  if (mem && !strcmp(mem, "none"))
+    need_v = need_g = 0;
+  b.v = need_v ? malloc(sizeof(double) * b.n) : NULL;
+  b.g = need_g ? malloc(sizeof(double) * b.n) : NULL;
+  if (!b.theta || !b.x || !b.y || (need_v && !b.v) || (need_g && !b.g))
+    return fprintf(stderr, "bench_step: out of memory\n"), 1;
+  if (load_batch(&b, data) != 0)
+    return 1;
+  m->init(b.theta, 1);
+  fgrt_rng_init(&b.rng, 1);
+  if (b.v)
+    fgrt_fill_normal(&b.rng, 1u << 30, 0, 0, b.v, b.n);
+  if (mem) {
+    for (int k = 0; k < N_OPS; k++)
+      if (!strcmp(mem, OPS[k].name))
+        for (int r = 0; r < 2; r++)
+          b.sink += OPS[k].run(&b);
+    if (b.g) /* touch what the operation would touch, even for "none" */
+      memset(b.g, 0, sizeof(double) * b.n);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("{\"impl\":\"c\",\"model\":\"%s\",\"config\":\"%s\",\"batch\":%d,\"params\":%zu,\"what\":\"mem_%s\","
+           "\"maxrss_kb\":%ld,\"sink\":%g}\n",
+           m->name, config, b.batch, b.n, mem, ru.ru_maxrss, b.sink);
+    return 0;
+  }
+  if (strstr(what, "hand") && check_hand(&b, config) != 0)
+    return 1;
+  char list[256];
+  snprintf(list, sizeof list, ",%s,", what);
+  for (int k = 0; k < N_OPS; k++) {
+    char item[16];
+    snprintf(item, sizeof item, ",%s,", OPS[k].name);
+    if (strstr(list, item))
+      time_op(&b, &OPS[k], warmup, repeats, min_time, config);
+  }
+  fprintf(stderr, "(checksum %g)\n", b.sink);
+  return 0;
+}
