@@ -222,7 +222,8 @@ static int check_options(const fgrt_model *m, const fgrt_train_opts *o, char *er
 static int allocate(run *r) {
   size_t n = r->m->n_params;
   r->st.count = state_vectors(r->o->optimizer);
-  r->g = malloc(n * sizeof *r->g);
+  int need_g = !(r->o->method == FGRT_FORWARD_GRADIENT && r->o->directions == 1); /* see estimate() */
+  r->g = need_g ? malloc(n * sizeof *r->g) : NULL;
   r->v = r->o->method == FGRT_FORWARD_GRADIENT ? malloc(n * sizeof *r->v) : NULL;
   r->st.m = r->st.count >= 1 ? calloc(n, sizeof *r->st.m) : NULL;
   r->st.s = r->st.count >= 2 ? calloc(n, sizeof *r->st.s) : NULL;
@@ -230,7 +231,7 @@ static int allocate(run *r) {
   r->bat.epoch = UINT64_MAX;
   r->bat.per_epoch = r->m->n_examples ? r->m->n_examples / r->o->batch_size : 1;
   fgrt_rng_init(&r->bat.rng, r->o->seed ^ SHUFFLE_KEY);
-  int ok = r->g && (r->v || r->o->method != FGRT_FORWARD_GRADIENT) && (r->st.m || r->st.count < 1) &&
+  int ok = (r->g || !need_g) && (r->v || r->o->method != FGRT_FORWARD_GRADIENT) && (r->st.m || r->st.count < 1) &&
            (r->st.s || r->st.count < 2) && (r->bat.perm || !r->m->n_examples);
   return ok ? 0 : fail(r->err, r->errlen, "fgrt_train: out of memory for %zu parameters", n);
 }
@@ -292,21 +293,47 @@ static int diverged(run *r, uint64_t step, const char *what, double value) {
   return -1;
 }
 
+/* The gradient estimate of one step: g = scale * (*dir)[0..n). With one
+ * forward-gradient direction g = (∇f·v) v is never formed: *dir = v and
+ * scale = ∇f·v, which spares two passes over the parameters. Returns the
+ * loss; *norm is ‖g‖ when needed (clipping; else only its finiteness). */
+static double estimate(run *r, const fgrt_batch *batch, const double **dir, double *scale, double *norm) {
+  const fgrt_train_opts *o = r->o;
+  size_t n = r->m->n_params;
+  double loss;
+  if (o->method == FGRT_FORWARD_GRADIENT && o->directions == 1) {
+    double dfv = 0;
+    fill_direction(&r->rng, o->direction, batch->step, 0, r->v, n);
+    loss = r->m->loss_jvp(r->m->user, r->theta, r->v, batch, &dfv);
+    *dir = r->v;
+    *scale = dfv;
+    *norm = o->clip_norm > 0 ? fabs(dfv) * sqrt(sum_of_squares(r->v, n)) : fabs(dfv);
+    return loss;
+  }
+  if (o->method == FGRT_FORWARD_GRADIENT)
+    loss = fgrt_forward_gradient(r->m, &r->rng, o->direction, o->directions, r->theta, batch, r->g, r->v);
+  else
+    loss = r->m->loss_grad(r->m->user, r->theta, batch, r->g);
+  *dir = r->g;
+  *scale = 1;
+  *norm = sqrt(sum_of_squares(r->g, n));
+  return loss;
+}
+
 /* One step: the gradient estimate, its checks, the update. */
 static int train_step(run *r, uint64_t step) {
   const fgrt_train_opts *o = r->o;
-  size_t n = r->m->n_params;
   fgrt_batch batch = next_batch(&r->bat, r->m, o, step);
-  double loss = o->method == FGRT_FORWARD_GRADIENT
-                    ? fgrt_forward_gradient(r->m, &r->rng, o->direction, o->directions, r->theta, &batch, r->g, r->v)
-                    : r->m->loss_grad(r->m->user, r->theta, &batch, r->g);
+  const double *dir;
+  double scale, norm;
+  double loss = estimate(r, &batch, &dir, &scale, &norm);
   if (!isfinite(loss))
     return diverged(r, step, "the loss", loss);
-  double norm = sqrt(sum_of_squares(r->g, n));
   if (!isfinite(norm))
     return diverged(r, step, "the gradient norm", norm);
-  double scale = o->clip_norm > 0 && norm > o->clip_norm ? o->clip_norm / norm : 1;
-  double sum = optimizer_update(o, &r->st, r->theta, r->g, n, scale, fgrt_learning_rate(o, step), step + 1);
+  if (o->clip_norm > 0 && norm > o->clip_norm)
+    scale *= o->clip_norm / norm;
+  double sum = optimizer_update(o, &r->st, r->theta, dir, r->m->n_params, scale, fgrt_learning_rate(o, step), step + 1);
   if (!isfinite(sum))
     return diverged(r, step, "a parameter (after the update)", sum);
   r->window_loss += loss;
