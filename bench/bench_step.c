@@ -223,10 +223,16 @@ int main(int argc, char **argv) {
     need_v = need_g = 0;
   b.v = need_v ? malloc(sizeof(double) * b.n) : NULL;
   b.g = need_g ? malloc(sizeof(double) * b.n) : NULL;
-  if (!b.theta || !b.x || !b.y || (need_v && !b.v) || (need_g && !b.g))
-    return fprintf(stderr, "bench_step: out of memory\n"), 1;
-  if (load_batch(&b, data) != 0)
-    return 1;
+  int status = 0;
+  if (!b.theta || !b.x || !b.y || (need_v && !b.v) || (need_g && !b.g)) {
+    fprintf(stderr, "bench_step: out of memory\n");
+    status = 1;
+    goto done;
+  }
+  if (load_batch(&b, data) != 0) {
+    status = 1;
+    goto done;
+  }
   m->init(b.theta, 1);
   fgrt_rng_init(&b.rng, 1);
   if (b.v)
@@ -243,10 +249,12 @@ int main(int argc, char **argv) {
     printf("{\"impl\":\"c\",\"model\":\"%s\",\"config\":\"%s\",\"batch\":%d,\"params\":%zu,\"what\":\"mem_%s\","
            "\"maxrss_kb\":%ld,\"sink\":%g}\n",
            m->name, config, b.batch, b.n, mem, ru.ru_maxrss, b.sink);
-    return 0;
+    goto done;
   }
-  if (strstr(what, "hand") && check_hand(&b, config) != 0)
-    return 1;
+  if (strstr(what, "hand") && check_hand(&b, config) != 0) {
+    status = 1;
+    goto done;
+  }
   char list[256];
   snprintf(list, sizeof list, ",%s,", what);
   for (int k = 0; k < N_OPS; k++) {
@@ -256,5 +264,11 @@ int main(int argc, char **argv) {
       time_op(&b, &OPS[k], warmup, repeats, min_time, config);
   }
   fprintf(stderr, "(checksum %g)\n", b.sink);
-  return 0;
+done: /* freed, so that LeakSanitizer (scripts/test-sanitize.sh) sees no leak */
+  free(b.theta);
+  free(b.x);
+  free(b.y);
+  free(b.v);
+  free(b.g);
+  return status;
 }
