@@ -155,7 +155,8 @@ static void usage(const example_model *m, FILE *f) {
           "  --optimizer=sgd|momentum|adam  --momentum=X\n"
           "  --directions=K       directions averaged per forward-gradient step (default 1)\n"
           "  --dist=normal|rademacher       tangent distribution (default normal)\n"
-          "  --clip=X             clip the gradient estimate to norm X (0: off)\n"
+          "  --clip=X             clip the gradient estimate to norm X (0: off; forward-gradient\n"
+          "                       default: the model's cap on |∇f·v| times sqrt(parameters))\n"
           "  --train-limit=N --test-limit=N use the first N images only\n"
           "  --eval-every=N       test-set evaluation every N steps (and at the end)\n"
           "  --log=FILE.csv|FILE.jsonl      machine-readable training log\n"
@@ -318,8 +319,11 @@ static int train_and_report(const example_model *m, options *o, context *c) {
     return fprintf(stderr, "%s: error: out of memory for %zu parameters\n", m->name, n), 1;
   m->init(theta, o->t.seed);
   fgrt_model fm = {n, c->train.n, c, batch_jvp, batch_grad, eval_metrics, 2, metric_names};
-  printf("%s: %zu parameters, %zu training and %zu test images, %s, lr %g\n", m->name, n, c->train.n, c->test.n,
+  printf("%s: %zu parameters, %zu training and %zu test images, %s, lr %g", m->name, n, c->train.n, c->test.n,
          o->backprop ? "backprop" : "forward gradient", o->t.lr);
+  if (o->t.clip_norm > 0)
+    printf(", clipped to norm %g", o->t.clip_norm);
+  printf("\n");
   fflush(stdout);
   fgrt_train_result r;
   char err[1024];
@@ -350,7 +354,7 @@ int example_main(const example_model *m, int argc, char **argv) {
   if (o.t.lr < 0)
     o.t.lr = o.backprop ? m->lr_backprop : m->lr_forward;
   if (o.t.clip_norm < 0)
-    o.t.clip_norm = o.backprop ? 0 : m->clip_forward;
+    o.t.clip_norm = o.backprop ? 0 : m->clip_forward * sqrt((double)m->n_params());
   context c = {.m = m, .test_limit = o.test_limit};
   int rc = load_data(&c, &o) == 0 ? train_and_report(m, &o, &c) : 1;
   free_dataset(&c.train);

@@ -37,7 +37,10 @@ typedef struct {
   void (*logits)(const double *theta, const double *x, int n, double *z);
   /* defaults of the training program */
   double lr_forward, lr_backprop;
-  double clip_forward;        /* gradient-estimate clipping norm for forward gradients (0: none) */
+  /* forward gradients: clip the estimate g = (∇f·v) v to norm
+   * clip_forward * sqrt(n_params) ≈ clip_forward * |v|, i.e. cap |∇f·v|
+   * near clip_forward (0: no clipping) */
+  double clip_forward;
   uint64_t steps;
   uint64_t eval_every;
   size_t test_limit;          /* test images evaluated during training (0: all) */
