@@ -25,4 +25,5 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_COMPILER=clang-19 -DFGCC_SANITIZE=ON -DFGCC_FUZZ="$fuzz" \
   -DFGCC_FUZZ_SECONDS="${FGCC_FUZZ_SECONDS:-25}"
 cmake --build build-asan -j 2
-ctest --test-dir build-asan --output-on-failure
+# Two at a time: the fuzz runs are bounded in time, not in work.
+ctest --test-dir build-asan --output-on-failure -j 2
