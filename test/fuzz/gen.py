@@ -133,6 +133,9 @@ class Gen:
             s = line.strip()
             if s.startswith(("static ", "FG_DIFF ")):
                 continue  # the signature
+            m = re.match(r"^(?:\+\+|--)?(.*?)(?:\+\+|--)?;$", s)
+            if m and (s.startswith(("++", "--")) or s.endswith(("++;", "--;"))):
+                s = m.group(1) + " += 1;"  # ++x is a write, like x += 1
             m = (re.match(r"^(?:real|int|struct S)\s+\w+(?:\[\d+\])?\s*=\s*(.*)$", s) or
                  re.match(r"^\*?\w+((?:\[[^=]*\]|\.\w|->\w)*)\s*(?:=|\+=|-=|\*=|/=)\s*(.*)$", s))
             if m:
@@ -215,10 +218,15 @@ class Gen:
         if kind == "bin":
             return "(%s %s %s)" % (sub(), self.r.choice("+-*"), sub())
         if kind == "div":
-            tpl = self.r.choice(["(%s / (1.5 + %s * %s))", "(%s / (2 + cos(%s)))", "(%s / 4 + %s / (2.5 - sin(%s)))",
+            # denominators stay away from 0: a pole inside the program (tanh(1 / 0)
+            # is finite) gives inf * 0 in any forward mode
+            tpl = self.r.choice(["(%s / (1.5 + %s))", "(%s / (2 + cos(%s)))", "(%s / 4 + %s / (2.5 - sin(%s)))",
                                  "(%s / %s)"])
             if tpl == "(%s / %s)":
                 return tpl % (sub(), self.r.choice(CONSTS))
+            if tpl == "(%s / (1.5 + %s))":
+                e = sub()
+                return tpl % (sub(), "%s * %s" % (e, e))
             return tpl % tuple(sub() for _ in range(tpl.count("%s")))
         if kind == "neg":
             return "(-%s)" % sub()
@@ -523,7 +531,9 @@ class Gen:
             opts += [("for", 4), ("if", 4), ("while", 1), ("switch", 1)]
         if depth > 0 and budget > 4:
             opts += [("array", 2), ("struct", 1), ("sarray", 1)]
-        opts.append(("jump", 1))
+        opts += [("jump", 1), ("incdec", 1)]
+        if fn.top and depth > 0:
+            opts += [("heap", 1), ("ptr", 1), ("goto", 1)]
         kind = self.pick(opts)
         inner = max(1, budget // 2)
         if kind == "assign":
@@ -551,7 +561,62 @@ class Gen:
             self.stmt_decl_sarray(fn)
         elif kind == "jump":
             self.stmt_jump(fn)
-        return 1 if kind in ("assign", "decl", "int", "call", "jump") else 3
+        elif kind == "incdec":
+            self.stmt_incdec(fn)
+        elif kind == "heap":
+            self.stmt_heap(fn)
+        elif kind == "ptr":
+            self.stmt_ptr(fn)
+        elif kind == "goto":
+            self.stmt_goto(fn, inner, depth - 1)
+        return 1 if kind in ("assign", "decl", "int", "call", "jump", "incdec") else 3
+
+    def stmt_incdec(self, fn):
+        lv = self.writable_lvalue(fn)
+        if lv:
+            self.emit(self.r.choice(["%s++;", "%s--;", "++%s;", "--%s;"]) % lv)
+
+    def stmt_heap(self, fn):
+        """A malloc'd (or calloc'd) buffer filled, read and freed in one block."""
+        h, i = fn.fresh("hp"), fn.fresh("i")
+        self.emit("{")
+        self.depth += 1
+        if self.chance(0.5):
+            self.emit("real *%s = malloc(%d * sizeof *%s);" % (h, self.nx, h))
+        else:
+            self.emit("real *%s = calloc(%d, sizeof(real));" % (h, self.nx))
+        self.emit("for (int %s = 0; %s < %d; %s++)" % (i, i, self.nx, i))
+        fn.scopes.append(Fn.new_scope())
+        fn.scopes[-1]["idx"].append(i)
+        self.emit("  %s[%s] = %s;" % (h, i, self.rexpr(fn, 2)))
+        fn.scopes.pop()
+        self.emit("%s += %s[%s] * %s;" % (fn.sink, h, self.index(fn), self.rexpr(fn, 1)))
+        self.emit("free(%s);" % h)
+        self.depth -= 1
+        self.emit("}")
+
+    def stmt_ptr(self, fn):
+        """A pointer into out moved by an int offset: p[0], *p written."""
+        p, c = fn.fresh("pt"), self.r.randrange(self.nx)
+        self.emit("real *%s = out + %d;" % (p, c))
+        self.emit(self.r.choice(["*%s %s %s;", "%s[0] %s %s;"]) %
+                  (p, self.r.choice(["=", "+=", "*="]), self.rexpr(fn, 2)))
+        self.emit("%s += *%s;" % (fn.sink, p))
+
+    def stmt_goto(self, fn, budget, depth):
+        """if (c) goto L; <statements skipped>; L:;"""
+        label = fn.fresh("skip")
+        self.emit("if %s" % self.cond(fn, 1))
+        self.emit("  goto %s;" % label)
+        self.emit("{")
+        fn.scopes.append(Fn.new_scope())
+        self.depth += 1
+        self.stmts(fn, budget, depth)
+        self.sink_unread(fn, fn.scopes[-1])
+        self.depth -= 1
+        fn.scopes.pop()
+        self.emit("}")
+        self.emit("%s:;" % label)
 
     def stmts(self, fn, budget, depth):
         n = 0
@@ -716,6 +781,7 @@ typedef long double real;
 #include <math.h>
 typedef double real;
 #endif
+#include <stdlib.h>
 struct S { real a; real b; };
 
 """
