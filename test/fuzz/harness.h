@@ -14,7 +14,8 @@
  * of ref along dv (fg_richardson from test/exec/fgcheck.h), in long double.
  *
  * A point is skipped, not failed, when the reference cannot be trusted
- * there: an output is not finite or huge, the long double primal's value
+ * there: the double primal overflowed, divided by zero or made a NaN on
+ * the way, an output is not finite or huge, the long double primal's value
  * differs from the double one (a branch or an int conversion rounded the
  * other way), or the extrapolations started from h0 = 1e-3 and 1e-4
  * disagree (a kink or a jump of fabs, floor, a branch on an active value,
@@ -27,6 +28,7 @@
 #ifndef FZ_HARNESS_H
 #define FZ_HARNESS_H
 
+#include <fenv.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -72,7 +74,13 @@ static int fz_finite(long double x) { return x - x == 0; }
  * fz_msg describing it. */
 static int fz_point(const FzProg *p, const double *v, const double *dv, int n, const int *iv) {
   double y[FZ_MAXV], yj[FZ_MAXV], dy[FZ_MAXV];
+  /* a double primal that overflowed, divided by 0 or made a NaN on the way
+   * (pow(3, pow(3, b)) = inf, then atan2(inf, 3)) can still return finite
+   * values; its tangent is inf * 0 there, in any forward mode */
+  feclearexcept(FE_ALL_EXCEPT);
   p->run(v, n, iv, y);
+  if (fetestexcept(FE_OVERFLOW | FE_DIVBYZERO | FE_INVALID))
+    return FZ_SKIP;
   p->jvp(v, dv, n, iv, yj, dy);
   for (int k = 0; k < p->nout; k++)
     if (!fz_finite(y[k]) || fabs(y[k]) > 1e6)
