@@ -95,7 +95,6 @@ class Gen:
         self.helpers = []      # (name, kind, signature info)
         self.lines = []
         self.depth = 0
-        self.read = set()      # names read in an expression (for -Wunused)
         self.called = set()    # helpers called somewhere
 
     # ------------------------------------------------------------ output
@@ -115,11 +114,13 @@ class Gen:
     def chance(self, p):
         return self.r.random() < p
 
-    def use(self, name):
-        self.read.add(name)
+    @staticmethod
+    def use(name):
+        """A name read by the expression being built (reads() finds them)."""
         return name
 
-    def mark(self, text):
+    @staticmethod
+    def mark(text):
         return text
 
     def reads(self):
@@ -258,13 +259,8 @@ class Gen:
 
     # ------------------------------------------------------------ calls
     def args_for(self, fn, params):
-        """Arguments for a helper's parameters, or None when one cannot be
-        made (then nothing counts as read: the text is thrown away)."""
-        saved = set(self.read)
-        out = self.try_args(fn, params)
-        if out is None:
-            self.read = saved
-        return out
+        """Arguments for a helper's parameters, or None when one cannot be made."""
+        return self.try_args(fn, params)
 
     def try_args(self, fn, params):
         out = []
