@@ -7,6 +7,7 @@
  * the memory variant serves the fuzzer and the tests.
  */
 #include "fgrt.h"
+#include "fgrt_int.h"
 
 #include <errno.h>
 #include <math.h>
@@ -20,18 +21,6 @@
 enum { CKPT_VERSION = 1, CKPT_HEADER = 64, CKPT_MAX_STATE = 2 };
 static const char CKPT_MAGIC[8] = {'F', 'G', 'R', 'T', 'C', 'K', 'P', 'T'};
 #define CKPT_MAX_BYTES ((uint64_t)1 << 40) /* 1 TiB: larger is a corrupt header */
-
-static int fail(char *err, size_t errlen, const char *name, const char *fmt, ...) {
-  if (err && errlen) {
-    int n = snprintf(err, errlen, "%s: ", name);
-    va_list ap;
-    va_start(ap, fmt);
-    if (n >= 0 && (size_t)n < errlen)
-      vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
-    va_end(ap);
-  }
-  return -1;
-}
 
 /* ---------------------------------------------------------------- encoding */
 
@@ -124,12 +113,12 @@ static int write_atomically(const char *path, const uint8_t *buf, uint64_t size,
   size_t len = strlen(path);
   char *tmp = malloc(len + 16);
   if (!tmp)
-    return fail(err, errlen, path, "out of memory");
+    return fgrt_fail(err, errlen, path, "out of memory");
   memcpy(tmp, path, len);
   memcpy(tmp + len, ".tmpXXXXXX", 11);
   int fd = mkstemp(tmp);
   if (fd < 0) {
-    fail(err, errlen, path, "cannot create a temporary file beside it: %s", strerror(errno));
+    fgrt_fail(err, errlen, path, "cannot create a temporary file beside it: %s", strerror(errno));
     free(tmp);
     return -1;
   }
@@ -143,7 +132,7 @@ static int write_atomically(const char *path, const uint8_t *buf, uint64_t size,
   }
   if (!ok) {
     unlink(tmp);
-    fail(err, errlen, path, "cannot write the checkpoint: %s", strerror(saved_errno));
+    fgrt_fail(err, errlen, path, "cannot write the checkpoint: %s", strerror(saved_errno));
   }
   free(tmp);
   return ok ? 0 : -1;
@@ -151,16 +140,16 @@ static int write_atomically(const char *path, const uint8_t *buf, uint64_t size,
 
 int fgrt_ckpt_save(const char *path, const fgrt_checkpoint *c, char *err, size_t errlen) {
   if (c->n_state > CKPT_MAX_STATE || (c->n_state > 0 && !c->state) || !c->theta)
-    return fail(err, errlen, path, "invalid checkpoint: %u state vectors", (unsigned)c->n_state);
+    return fgrt_fail(err, errlen, path, "invalid checkpoint: %u state vectors", (unsigned)c->n_state);
   uint64_t size = file_size(c->n_params, c->n_state);
   if (size == 0)
-    return fail(err, errlen, path, "invalid checkpoint: %llu parameters", (unsigned long long)c->n_params);
+    return fgrt_fail(err, errlen, path, "invalid checkpoint: %llu parameters", (unsigned long long)c->n_params);
   if (!all_finite(c->theta, c->n_params) || !all_finite(c->state, c->n_params * c->n_state))
-    return fail(err, errlen, path, "refusing to save non-finite (NaN or infinite) values at step %llu",
+    return fgrt_fail(err, errlen, path, "refusing to save non-finite (NaN or infinite) values at step %llu",
                 (unsigned long long)c->step);
   uint8_t *buf = malloc((size_t)size);
   if (!buf)
-    return fail(err, errlen, path, "out of memory for %llu bytes", (unsigned long long)size);
+    return fgrt_fail(err, errlen, path, "out of memory for %llu bytes", (unsigned long long)size);
   encode(c, buf, size);
   int r = write_atomically(path, buf, size, err, errlen);
   free(buf);
@@ -171,29 +160,29 @@ int fgrt_ckpt_save(const char *path, const fgrt_checkpoint *c, char *err, size_t
 
 static int check_header(const uint8_t *b, size_t len, const char *name, char *err, size_t errlen) {
   if (len < 8 || memcmp(b, CKPT_MAGIC, 8) != 0)
-    return fail(err, errlen, name, "not an fgrt checkpoint (bad magic number at byte 0)");
+    return fgrt_fail(err, errlen, name, "not an fgrt checkpoint (bad magic number at byte 0)");
   if (len < CKPT_HEADER + 4)
-    return fail(err, errlen, name, "truncated: %zu bytes, shorter than the %d-byte header", len, CKPT_HEADER);
+    return fgrt_fail(err, errlen, name, "truncated: %zu bytes, shorter than the %d-byte header", len, CKPT_HEADER);
   if (get_u32(b + 8) != CKPT_VERSION)
-    return fail(err, errlen, name, "checkpoint format version %u is not supported (expected %d, at byte 8)",
+    return fgrt_fail(err, errlen, name, "checkpoint format version %u is not supported (expected %d, at byte 8)",
                 (unsigned)get_u32(b + 8), CKPT_VERSION);
   if (get_u32(b + 12) != CKPT_HEADER)
-    return fail(err, errlen, name, "header size %u, expected %d (at byte 12)", (unsigned)get_u32(b + 12),
+    return fgrt_fail(err, errlen, name, "header size %u, expected %d (at byte 12)", (unsigned)get_u32(b + 12),
                 CKPT_HEADER);
   uint32_t optimizer = get_u32(b + 40), n_state = get_u32(b + 44);
   if (optimizer > FGRT_ADAM || n_state > CKPT_MAX_STATE)
-    return fail(err, errlen, name, "unknown optimizer %u with %u state vectors (at byte 40)", (unsigned)optimizer,
+    return fgrt_fail(err, errlen, name, "unknown optimizer %u with %u state vectors (at byte 40)", (unsigned)optimizer,
                 (unsigned)n_state);
   uint64_t size = file_size(get_u64(b + 16), n_state);
   if (size == 0)
-    return fail(err, errlen, name, "invalid parameter count %llu (at byte 16)",
+    return fgrt_fail(err, errlen, name, "invalid parameter count %llu (at byte 16)",
                 (unsigned long long)get_u64(b + 16));
   if (len != size)
-    return fail(err, errlen, name, "%s: %zu bytes, expected %llu for %llu parameters",
+    return fgrt_fail(err, errlen, name, "%s: %zu bytes, expected %llu for %llu parameters",
                 len < size ? "truncated" : "trailing bytes", len, (unsigned long long)size,
                 (unsigned long long)get_u64(b + 16));
   if (get_u32(b + size - 4) != crc_of(b, size - 4))
-    return fail(err, errlen, name, "checksum mismatch: the file is corrupt");
+    return fgrt_fail(err, errlen, name, "checksum mismatch: the file is corrupt");
   return 0;
 }
 
@@ -216,50 +205,21 @@ int fgrt_ckpt_load_mem(const void *bytes, size_t len, const char *name, fgrt_che
   r.state = r.n_state ? malloc((size_t)(r.n_params * r.n_state) * 8) : NULL;
   if (!r.theta || (r.n_state && !r.state)) {
     fgrt_ckpt_free(&r);
-    return fail(err, errlen, name, "out of memory for %llu parameters", (unsigned long long)r.n_params);
+    return fgrt_fail(err, errlen, name, "out of memory for %llu parameters", (unsigned long long)r.n_params);
   }
   decode(b, &r);
   if (!all_finite(r.theta, r.n_params) || !all_finite(r.state, r.n_params * r.n_state)) {
     fgrt_ckpt_free(&r);
-    return fail(err, errlen, name, "holds non-finite (NaN or infinite) values");
+    return fgrt_fail(err, errlen, name, "holds non-finite (NaN or infinite) values");
   }
   *c = r;
   return 0;
 }
 
-/* The whole file in memory, or NULL with err set. */
-static uint8_t *read_file(const char *path, size_t *len, char *err, size_t errlen) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    fail(err, errlen, path, "cannot open: %s", strerror(errno));
-    return NULL;
-  }
-  size_t cap = 1 << 16, n = 0;
-  uint8_t *buf = malloc(cap);
-  for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
-    n += got;
-    if (n == cap && (uint64_t)cap * 2 <= CKPT_MAX_BYTES) {
-      uint8_t *bigger = realloc(buf, cap *= 2);
-      if (!bigger)
-        free(buf);
-      buf = bigger;
-    }
-  }
-  const char *why = !buf ? "out of memory" : ferror(f) ? "read error" : NULL;
-  fclose(f);
-  if (why) {
-    free(buf);
-    fail(err, errlen, path, "%s", why);
-    return NULL;
-  }
-  *len = n;
-  return buf;
-}
-
 int fgrt_ckpt_load(const char *path, fgrt_checkpoint *c, char *err, size_t errlen) {
   size_t len = 0;
   memset(c, 0, sizeof *c);
-  uint8_t *buf = read_file(path, &len, err, errlen);
+  uint8_t *buf = fgrt_read_file(path, (size_t)CKPT_MAX_BYTES, &len, err, errlen);
   if (!buf)
     return -1;
   int r = fgrt_ckpt_load_mem(buf, len, path, c, err, errlen);

@@ -8,6 +8,7 @@
  * the byte where it went wrong, never a crash (fuzz/fuzz_idx.c).
  */
 #include "fgrt.h"
+#include "fgrt_int.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -19,18 +20,6 @@
 
 enum { IDX_UBYTE = 0x08, IDX_MAX_DIMS = 4 };
 #define IDX_MAX_BYTES ((size_t)1 << 34) /* 16 GiB: larger is a corrupt header */
-
-static int fail(char *err, size_t errlen, const char *path, const char *fmt, ...) {
-  if (err && errlen) {
-    int n = snprintf(err, errlen, "%s: ", path);
-    va_list ap;
-    va_start(ap, fmt);
-    if (n >= 0 && (size_t)n < errlen)
-      vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
-    va_end(ap);
-  }
-  return -1;
-}
 
 /* The bytes of an IDX file as the loader reads them: the input itself, or
  * the data inflated from its gzip members (one after another, as gzip -c
@@ -128,26 +117,26 @@ static uint32_t big_endian32(const uint8_t *b) {
 static int read_header(Reader *r, const char *path, fgrt_idx *idx, char *err, size_t errlen) {
   uint8_t magic[4];
   if (read_bytes(r, magic, 4) != 4)
-    return fail(err, errlen, path, "too short for an IDX header (at byte 0)");
+    return fgrt_fail(err, errlen, path, "too short for an IDX header (at byte 0)");
   if (magic[0] != 0 || magic[1] != 0)
-    return fail(err, errlen, path, "not an IDX file: bad magic number 0x%02x%02x%02x%02x (at byte 0)", magic[0],
+    return fgrt_fail(err, errlen, path, "not an IDX file: bad magic number 0x%02x%02x%02x%02x (at byte 0)", magic[0],
                 magic[1], magic[2], magic[3]);
   if (magic[2] != IDX_UBYTE)
-    return fail(err, errlen, path, "IDX data type 0x%02x is not supported, only unsigned bytes (0x08) (at byte 2)",
+    return fgrt_fail(err, errlen, path, "IDX data type 0x%02x is not supported, only unsigned bytes (0x08) (at byte 2)",
                 magic[2]);
   if (magic[3] < 1 || magic[3] > IDX_MAX_DIMS)
-    return fail(err, errlen, path, "%d dimensions; expected 1 to %d (at byte 3)", magic[3], IDX_MAX_DIMS);
+    return fgrt_fail(err, errlen, path, "%d dimensions; expected 1 to %d (at byte 3)", magic[3], IDX_MAX_DIMS);
   idx->ndims = magic[3];
   idx->size = 1;
   for (int i = 0; i < idx->ndims; i++) {
     uint8_t b[4];
     if (read_bytes(r, b, 4) != 4)
-      return fail(err, errlen, path, "truncated header: dimension %d missing (at byte %d)", i + 1, 4 + 4 * i);
+      return fgrt_fail(err, errlen, path, "truncated header: dimension %d missing (at byte %d)", i + 1, 4 + 4 * i);
     idx->dims[i] = big_endian32(b);
     if (idx->dims[i] == 0)
-      return fail(err, errlen, path, "dimension %d is zero (at byte %d)", i + 1, 4 + 4 * i);
+      return fgrt_fail(err, errlen, path, "dimension %d is zero (at byte %d)", i + 1, 4 + 4 * i);
     if (idx->size > IDX_MAX_BYTES / idx->dims[i])
-      return fail(err, errlen, path, "dimensions too large to be real (at byte %d)", 4 + 4 * i);
+      return fgrt_fail(err, errlen, path, "dimensions too large to be real (at byte %d)", 4 + 4 * i);
     idx->size *= idx->dims[i];
   }
   return 0;
@@ -168,26 +157,26 @@ static int read_data(Reader *r, const char *path, fgrt_idx *idx, char *err, size
   size_t header = 4 + 4 * (size_t)idx->ndims;
   if (idx->size > most_data(r)) {
     if (!r->gzip)
-      return fail(err, errlen, path, "truncated: the header announces %zu bytes of data, the file has %zu (at byte %zu)",
+      return fgrt_fail(err, errlen, path, "truncated: the header announces %zu bytes of data, the file has %zu (at byte %zu)",
                   idx->size, unread(r), header + unread(r));
-    return fail(err, errlen, path, "truncated: the header announces %zu bytes of data, the compressed file is too "
+    return fgrt_fail(err, errlen, path, "truncated: the header announces %zu bytes of data, the compressed file is too "
                 "short to hold them (at byte %zu)", idx->size, header);
   }
   idx->data = malloc(idx->size);
   if (!idx->data)
-    return fail(err, errlen, path, "cannot allocate %zu bytes for the data", idx->size);
+    return fgrt_fail(err, errlen, path, "cannot allocate %zu bytes for the data", idx->size);
   long got = read_bytes(r, idx->data, idx->size);
   if (got < 0)
-    return fail(err, errlen, path, "%s", r->error);
+    return fgrt_fail(err, errlen, path, "%s", r->error);
   if ((size_t)got != idx->size)
-    return fail(err, errlen, path, "truncated: the header announces %zu bytes of data, the file has %ld (at byte %zu)",
+    return fgrt_fail(err, errlen, path, "truncated: the header announces %zu bytes of data, the file has %ld (at byte %zu)",
                 idx->size, got, header + (size_t)got);
   uint8_t extra;
   long more = read_bytes(r, &extra, 1);
   if (more < 0)
-    return fail(err, errlen, path, "%s", r->error);
+    return fgrt_fail(err, errlen, path, "%s", r->error);
   if (more > 0)
-    return fail(err, errlen, path, "trailing bytes after the %zu bytes of data the header announces (at byte %zu)",
+    return fgrt_fail(err, errlen, path, "trailing bytes after the %zu bytes of data the header announces (at byte %zu)",
                 idx->size, header + idx->size);
   return 0;
 }
@@ -197,7 +186,7 @@ int fgrt_idx_load_mem(const void *bytes, size_t len, const char *name, fgrt_idx 
   Reader r;
   memset(out, 0, sizeof *out);
   if (open_reader(&r, bytes, len) != 0)
-    return fail(err, errlen, name, "cannot start zlib");
+    return fgrt_fail(err, errlen, name, "cannot start zlib");
   int rc = read_header(&r, name, &idx, err, errlen);
   if (rc == 0)
     rc = read_data(&r, name, &idx, err, errlen);
@@ -210,42 +199,14 @@ int fgrt_idx_load_mem(const void *bytes, size_t len, const char *name, fgrt_idx 
   return 0;
 }
 
-/* The whole file in memory (the compressed bytes of a .gz), or NULL with err
- * set. Past IDX_MAX_FILE bytes the rest is not read: such a file is refused
+/* Past IDX_MAX_FILE bytes the rest is not read: such a file is refused
  * anyway (too large, or trailing bytes). */
 #define IDX_MAX_FILE (IDX_MAX_BYTES + 64)
-static uint8_t *read_file(const char *path, size_t *len, char *err, size_t errlen) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    fail(err, errlen, path, "%s", errno ? strerror(errno) : "cannot open");
-    return NULL;
-  }
-  size_t cap = 1 << 16, n = 0;
-  uint8_t *buf = malloc(cap);
-  for (size_t got; buf && n < IDX_MAX_FILE && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
-    n += got;
-    if (n == cap) {
-      uint8_t *bigger = realloc(buf, cap *= 2);
-      if (!bigger)
-        free(buf);
-      buf = bigger;
-    }
-  }
-  const char *why = !buf ? "out of memory" : ferror(f) ? strerror(errno) : NULL;
-  fclose(f);
-  if (why) {
-    fail(err, errlen, path, "%s", why);
-    free(buf);
-    return NULL;
-  }
-  *len = n;
-  return buf;
-}
 
 int fgrt_idx_load(const char *path, fgrt_idx *out, char *err, size_t errlen) {
   size_t len = 0;
   memset(out, 0, sizeof *out);
-  uint8_t *buf = read_file(path, &len, err, errlen);
+  uint8_t *buf = fgrt_read_file(path, IDX_MAX_FILE, &len, err, errlen);
   if (!buf)
     return -1;
   int rc = fgrt_idx_load_mem(buf, len, path, out, err, errlen);
