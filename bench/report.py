@@ -230,16 +230,21 @@ def section_curves(results, figs, out, have_fig):
     out.append("## 3. Training: loss against time and iterations\n")
     out.append("SGD with the paper's schedule η_i = η_0 exp(−10⁻⁴ i), batch 64, reshuffled every epoch, on the "
                "training images; the loss plotted is the mean training loss over each log window (100 steps). "
-               "Lines are the mean over seeds, bands the min–max over seeds. Learning rates are the examples' "
-               "defaults (forward gradient / backprop). *Target* = the highest final loss among the four contenders "
+               "Lines are the mean over seeds, bands the min–max over seeds. Learning rates and forward-gradient "
+               "clipping are the examples' defaults (forward gradient / backprop; *clip c*: each forward-gradient "
+               "estimate capped at norm c·√n, n parameters, in C and in PyTorch alike). *Target* = the highest final loss among the four contenders "
                "(mean over seeds), so that each can reach it; time to target = first logged window at or below it "
-               "(training time only, evaluation excluded), mean and range over the seeds that reached it.\n")
+               "(training time only, evaluation excluded), mean and range over the seeds that reached it. "
+               "T_f/T_b = mean time to target of the forward gradient over that of backprop in the same "
+               "implementation (the paper's T_f/T_b; below 1: forward gradients get there first).\n")
     out.append("| model | options | steps | seeds | η₀ fg / bp | target loss | contender | final loss (mean) | "
                "time to target (mean, range) | seeds reaching it |")
     out.append("|---|---|---|---|---|---|---|---|---|---|")
     contenders = [("c", "fg", "fgcc forward gradient"), ("c", "bp", "C backprop"),
                   ("torch", "fg", "PyTorch forward gradient"), ("torch", "bp", "PyTorch backprop")]
-    for m, opts, steps, lr_fg, lr_bp in configs:
+    ratios = []
+    for m, opts, steps, lr_fg, lr_bp, *rest in configs:
+        clip = rest[0] if rest and float(rest[0]) > 0 else ""
         curves = {}
         for impl, method, _ in contenders:
             files = sorted(glob.glob(os.path.join(results, "curves", "%s_%s_%s_*.csv" % (impl, m, method))))
@@ -252,6 +257,7 @@ def section_curves(results, figs, out, have_fig):
         finals = {k: statistics.mean(r[-1][2] for r in runs) for k, runs in curves.items()}
         target = max(finals.values())
         seeds = max(len(r) for r in curves.values())
+        mean_tt = {}
         for impl, method, label in contenders:
             if (impl, method) not in curves:
                 continue
@@ -262,9 +268,14 @@ def section_curves(results, figs, out, have_fig):
                 if t is not None:
                     hits.append(t)
             tt = "%.2f s (%.2f – %.2f)" % (statistics.mean(hits), min(hits), max(hits)) if hits else "not reached"
-            out.append("| %s | %s | %s | %d | %s / %s | %.4f | %s | %.4f | %s | %d/%d |" % (
-                NAMES[m], opts or "paper", steps, seeds, lr_fg, lr_bp, target, label, finals[(impl, method)], tt,
-                len(hits), len(runs)))
+            if len(hits) == len(runs):
+                mean_tt[(impl, method)] = statistics.mean(hits)
+            out.append("| %s | %s | %s | %d | %s / %s%s | %.4f | %s | %.4f | %s | %d/%d |" % (
+                NAMES[m], opts or "paper", steps, seeds, lr_fg, lr_bp, ", clip %s" % clip if clip else "", target,
+                label, finals[(impl, method)], tt, len(hits), len(runs)))
+        for impl, name in (("c", "fgcc / C backprop"), ("torch", "PyTorch")):
+            if (impl, "fg") in mean_tt and (impl, "bp") in mean_tt and mean_tt[(impl, "bp")] > 0:
+                ratios.append("%s, %s: T_f/T_b = %.2f" % (NAMES[m], name, mean_tt[(impl, "fg")] / mean_tt[(impl, "bp")]))
         # gnuplot data: one file per contender: step, mean time, mean loss, min, max
         plots_t, plots_i = [], []
         for impl, method, label in contenders:
@@ -291,6 +302,8 @@ def section_curves(results, figs, out, have_fig):
             gnuplot(figs, "curves_%s_iter.svg" % m, "set title 'Training loss vs iterations: %s'\nset xlabel "
                     "'iteration'\nset ylabel 'training loss'\nset key top right\nplot %s\n" % (title, ", \\\n  ".join(plots_i)))
     out.append("")
+    if ratios:
+        out.append("Time to target, forward gradient over backprop: " + "; ".join(ratios) + ".\n")
     if have_fig:
         for m, *_ in configs:
             out.append("![%s: loss vs time](bench/curves_%s_time.svg) ![%s: loss vs iterations](bench/curves_%s_iter.svg)\n"
@@ -349,6 +362,8 @@ def main():
     for k in ("date", "cpu", "memory", "os", "cc", "cflags", "torch", "blas", "load_before", "load_after"):
         if k in machine:
             out.append("- %s: %s" % (k.replace("_", " "), machine[k]))
+    for k in sorted(k for k in machine if k.startswith("rerun_")):  # bench/run.sh --only PART
+        out.append("- %s rerun alone (`--only %s`): %s" % (k[6:], k[6:], machine[k]))
     if machine.get("quick") == "1":
         out.append("- **quick mode**: tiny models and synthetic data; the figures mean nothing")
     out.append("")

@@ -7,8 +7,11 @@
 #                                and docs/bench/*.svg
 #   bash bench/run.sh --quick    tiny models and synthetic data, a few seconds: the smoke
 #                                test (ctest bench_smoke); writes into build-bench/bench-quick/
+#   bash bench/run.sh --only curves   rerun some parts only (timing: sections 1, 2, 4, 5 and
+#                                memory; curves: section 3; compile: section 6), keep the other
+#                                results of the last run and regenerate the report
 #
-# Options: --quick, --no-install (never call apt-get), --no-build (use the binaries already
+# Options: --quick, --only LIST (comma-separated), --no-install (never call apt-get), --no-build (use the binaries already
 # in the build directory), --build-dir DIR (default build-bench), --out DIR (results and
 # report go to DIR/results, DIR/benchmarks.md and DIR/bench/ instead of the repository).
 #
@@ -17,7 +20,7 @@
 # repeated runs after warm-up (bench_step.c, torch_bench.py).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-QUICK=0 INSTALL=1 BUILD=1 BUILD_DIR="$ROOT/build-bench" OUT=""
+QUICK=0 INSTALL=1 BUILD=1 BUILD_DIR="$ROOT/build-bench" OUT="" ONLY=timing,curves,compile
 while (($#)); do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -25,11 +28,16 @@ while (($#)); do
     --no-build) BUILD=0 ;;
     --build-dir) BUILD_DIR=$(realpath -m "$2"); shift ;;
     --out) OUT=$(realpath -m "$2"); shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --only) ONLY=$2; shift ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
+for part in ${ONLY//,/ }; do
+  case "$part" in timing|curves|compile) ;; *) echo "run.sh: --only: unknown part '$part' (timing, curves, compile)" >&2; exit 2 ;; esac
+done
+want() { [[ ",$ONLY," == *",$1,"* ]]; }
 if [ -z "$OUT" ]; then
   if ((QUICK)); then OUT="$BUILD_DIR/bench-quick"; fi
 fi
@@ -69,7 +77,12 @@ BIN="$BUILD_DIR/bench"
 EX="$BUILD_DIR/examples"
 
 # ---------------------------------------------------------------- data
-rm -rf "$RESULTS"
+if want timing; then
+  rm -rf "$RESULTS"
+elif [ ! -f "$RESULTS/machine.txt" ]; then
+  echo "run.sh: --only $ONLY needs the results of a whole run in $RESULTS (run without --only first)" >&2
+  exit 2
+fi
 mkdir -p "$RESULTS/curves" "$FIGS"
 if ((QUICK)); then
   DATA="$RESULTS/data"
@@ -87,15 +100,17 @@ if ((QUICK)); then
   DEPTHS=(1); DEPTH_WIDTH=16; DEPTH_REPEATS=2
   MEM_BATCH=16; MEM_TORCH=0
   CURVE_SEEDS="1"; CURVE_LOG=5
-  CURVES=("logreg||20|0.003|0.2" "mlp|--hidden=16|20|1e-4|0.05" "cnn|--channels=2 --hidden=16|10|1e-4|0.05")
+  CURVES=("logreg||20|0.003|0.2|0" "mlp|--hidden=16|20|1e-3|0.05|1.5" "cnn|--channels=2 --hidden=16|10|2e-2|0.05|0.3")
   COMPILE_REPEATS=1; MIN_TIME=0.005
 else
   STEPS=("logreg||16 64 256|15" "mlp||16 64 256|7" "cnn||16 64|3")
   DEPTHS=(1 2 4 8); DEPTH_WIDTH=1024; DEPTH_REPEATS=5
   MEM_BATCH=64; MEM_TORCH=1
   CURVE_SEEDS="1 2 3"; CURVE_LOG=100
-  # model|options|steps|lr forward gradient|lr backprop (the examples' defaults)
-  CURVES=("logreg||3000|0.003|0.2" "mlp||200|1e-4|0.05" "cnn|--channels=8 --hidden=128|200|1e-4|0.05")
+  # model|options|steps|lr forward gradient|lr backprop|forward-gradient clip factor: the
+  # examples' defaults (examples/*/model.c: lr_forward, lr_backprop, clip_forward; the C programs
+  # apply their own clip, PyTorch gets the factor; the CNN reduced as in docs/examples.md)
+  CURVES=("logreg||3000|0.003|0.2|0" "mlp||1000|1e-3|0.05|1.5" "cnn|--channels=8 --hidden=64|500|2e-2|0.05|0.3")
   COMPILE_REPEATS=7; MIN_TIME=0.1
 fi
 
@@ -122,7 +137,7 @@ mem() { # model batch config options...
   done
 }
 
-{
+machine_info() {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "cpu: $(lscpu | sed -n 's/^Model name: *//p') ($(getconf _NPROCESSORS_ONLN) cores)"
   echo "memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
@@ -135,9 +150,14 @@ mem() { # model batch config options...
   fi
   echo "load_before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "quick: $QUICK"
-} >"$RESULTS/machine.txt"
+}
+rerun_info() { # part: a line saying when a part was rerun alone, and the load then
+  echo "rerun_$1: $(date -u '+%Y-%m-%d %H:%M UTC'), load before $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/machine.txt"
+}
+if want timing; then machine_info >"$RESULTS/machine.txt"; fi
 
 # ---------------------------------------------------------------- 1, 2, 4: step timings
+want timing || STEPS=() DEPTHS=()
 for entry in "${STEPS[@]}"; do
   IFS='|' read -r m opts batches reps <<<"$entry"
   for b in $batches; do
@@ -163,8 +183,13 @@ for d in "${DEPTHS[@]}"; do
 done
 
 # ---------------------------------------------------------------- 3: training curves
+if want curves; then
+  want timing || { rerun_info curves; rm -f "$RESULTS"/curves/*; }
+else
+  CURVES=()
+fi
 for entry in "${CURVES[@]}"; do
-  IFS='|' read -r m opts steps lr_fg lr_bp <<<"$entry"
+  IFS='|' read -r m opts steps lr_fg lr_bp clip <<<"$entry"
   for seed in $CURVE_SEEDS; do
     for method in fg bp; do
       lr=$lr_fg; [ "$method" = bp ] && lr=$lr_bp
@@ -179,18 +204,21 @@ for entry in "${CURVES[@]}"; do
     seeds=${CURVE_SEEDS// /,}
     # shellcheck disable=SC2086
     "$PY" "$ROOT/bench/torch_bench.py" train --model="$m" --data="$DATA" --method=fg,bp --lr="$lr_fg,$lr_bp" \
-      --steps="$steps" --seed="$seeds" --log-every="$CURVE_LOG" \
+      --clip-forward="$clip" --steps="$steps" --seed="$seeds" --log-every="$CURVE_LOG" \
       --log="$RESULTS/curves/torch_${m}_{method}_{seed}.csv" $opts
   fi
 done
-printf '%s\n' "${CURVES[@]}" >"$RESULTS/curves/config.txt"
+if want curves; then printf '%s\n' "${CURVES[@]}" >"$RESULTS/curves/config.txt"; fi
 
 # ---------------------------------------------------------------- 6: compile time
-log "compile time"
-"$PY" "$ROOT/bench/compile_time.py" "$BUILD_DIR/fgcc" "$(command -v clang-19)" "$COMPILE_REPEATS" \
-  "$ROOT/examples/logreg/loss.c" "$ROOT/examples/mlp/loss.c" "$ROOT/examples/cnn/loss.c" >"$RESULTS/compile.jsonl"
+if want compile; then
+  want timing || rerun_info compile
+  log "compile time"
+  "$PY" "$ROOT/bench/compile_time.py" "$BUILD_DIR/fgcc" "$(command -v clang-19)" "$COMPILE_REPEATS" \
+    "$ROOT/examples/logreg/loss.c" "$ROOT/examples/mlp/loss.c" "$ROOT/examples/cnn/loss.c" >"$RESULTS/compile.jsonl"
+fi
 
-echo "load_after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/machine.txt"
+if want timing; then echo "load_after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/machine.txt"; fi
 
 # ---------------------------------------------------------------- the report
 log "report: $DOC"

@@ -12,8 +12,9 @@ MNIST files, softmax cross-entropy averaged over the batch.
          loss.backward(), theta -= lr ∇f); medians of repeated timings after
          warm-up. --mem=WHAT: peak RSS after running WHAT twice.
   train  training runs (fg and/or bp, one or more seeds), the paper's lr_i = lr_0 exp(-k i), k = 1e-4,
-         batch 64, reshuffled every epoch; writes a CSV like libfgrt's log:
-         step,time_s,loss (mean loss of the last log window).
+         batch 64, reshuffled every epoch; --clip-forward=C clips each forward-gradient
+         estimate to norm C*sqrt(n) as the examples do (their clip_forward); writes a CSV
+         like libfgrt's log: step,time_s,loss (mean loss of the last log window).
 
 Output: JSON lines on stdout (step) or the CSV file (train).
 """
@@ -113,8 +114,9 @@ def loss_fn(logits):
 # ---------------------------------------------------------------- the operations
 
 class Contender:
-    def __init__(self, params, loss, x, y, lr):
+    def __init__(self, params, loss, x, y, lr, clip=0.0):
         self.p, self.loss, self.x, self.y, self.lr = params, loss, x, y, lr
+        self.clip = clip  # forward gradient: ‖(∇f·v) v‖ capped at clip (0: off), as libfgrt's clip_norm
         self.v = [torch.randn_like(q) for q in params]  # the fixed direction of "jvp"
 
     def f(self):
@@ -139,9 +141,14 @@ class Contender:
     def fg(self):
         v = [torch.randn_like(q) for q in self.p]
         f, d = self.jvp(v)
+        scale = 1.0
+        if self.clip > 0:  # ‖g‖ = |∇f·v| ‖v‖
+            norm = abs(d) * math.sqrt(sum(float((t * t).sum()) for t in v))
+            if norm > self.clip:
+                scale = self.clip / norm
         with torch.no_grad():
             for q, t in zip(self.p, v):
-                q.add_(t, alpha=-self.lr * d)
+                q.add_(t, alpha=-self.lr * d * scale)
         return f
 
     def bp(self):
@@ -214,7 +221,8 @@ def train_one(a, x, y, method, lr, seed, log):
     """One training run; a CSV row (step, training time, mean loss of the window) every log_every steps."""
     params, logits = make_model(a.model, a.hidden, a.channels, seed)
     torch.manual_seed(seed)
-    c = Contender(params, loss_fn(logits), None, None, lr)
+    clip = a.clip_forward * math.sqrt(sum(q.numel() for q in params)) if method == "fg" else 0.0
+    c = Contender(params, loss_fn(logits), None, None, lr, clip)
     gen = torch.Generator().manual_seed(seed + 1000)
     order, pos = torch.randperm(len(x), generator=gen), 0
     window, count, train_s = 0.0, 0, 0.0
@@ -258,6 +266,8 @@ def main():
     ap.add_argument("--steps", type=int, default=1000)
     ap.add_argument("--lr", default="1e-3", help="train: one learning rate per method")
     ap.add_argument("--decay", type=float, default=1e-4)
+    ap.add_argument("--clip-forward", type=float, default=0.0,
+                    help="train: clip forward-gradient estimates to norm C*sqrt(n) (0: off)")
     ap.add_argument("--seed", default="1", help="train: one or more seeds, 1,2,3")
     ap.add_argument("--log-every", type=int, default=100)
     ap.add_argument("--log", default="train_{method}_{seed}.csv", help="train: CSV path ({method}, {seed})")
