@@ -10,9 +10,11 @@
  *   f      the loss alone
  *   jvp    fgcc's loss_jvp (f and ∇f·v)
  *   hand   the hand-written tangent (f and ∇f·v), the practical limit
- *   fg     a forward-gradient SGD step: v ~ N(0, I) from libfgrt, f and
- *          ∇f·v, g = (∇f·v) v, theta -= lr g (fgrt_forward_gradient)
- *   bp     a backprop SGD step: f and ∇f (hand-written), theta -= lr g
+ *   fg     a forward-gradient SGD step as fgrt_train takes it with one
+ *          direction: v ~ N(0, I) from libfgrt, f and ∇f·v, then
+ *          theta -= lr (∇f·v) v (g is never formed)
+ *   fg_rad the same step with Rademacher directions (v_i = ±1)
+ *   bp     a backprop SGD step: f and ∇f (hand-written), theta -= lr ∇f
  *
  * Gathering the minibatch is outside every measurement. Fast runs are
  * repeated inside one timing so that a timing lasts at least --min-time.
@@ -96,29 +98,33 @@ static double op_hand(bench *b) {
   return f + d;
 }
 
-static double model_jvp(void *user, const double *theta, const double *v, const fgrt_batch *batch, double *dfv) {
-  bench *b = user;
-  (void)batch;
-  return b->m->loss_jvp(theta, v, b->x, b->y, b->batch, dfv);
-}
-
-static void sgd(bench *b) {
+/* theta -= scale * dir: the SGD update of both steps */
+static void sgd(bench *b, const double *dir, double scale) {
+  double step = b->lr * scale;
   for (size_t i = 0; i < b->n; i++)
-    b->theta[i] -= b->lr * b->g[i];
+    b->theta[i] -= step * dir[i];
 }
 
-/* fgrt's forward gradient (one normal direction) and an SGD update */
-static double op_fg(bench *b) {
-  fgrt_model fm = {b->n, 0, b, model_jvp, NULL, NULL, 0, NULL};
-  fgrt_batch batch = {NULL, (size_t)b->batch, b->step++, 0};
-  double f = fgrt_forward_gradient(&fm, &b->rng, FGRT_NORMAL, 1, b->theta, &batch, b->g, b->v);
-  sgd(b);
+/* One forward-gradient step as fgrt_train takes it with one direction:
+ * g = (∇f·v) v, so theta -= lr (∇f·v) v without forming g. */
+static double fg_step(bench *b, fgrt_direction dist) {
+  double d;
+  uint64_t step = b->step++;
+  if (dist == FGRT_NORMAL)
+    fgrt_fill_normal(&b->rng, step, 0, 0, b->v, b->n);
+  else
+    fgrt_fill_rademacher(&b->rng, step, 0, 0, b->v, b->n);
+  double f = b->m->loss_jvp(b->theta, b->v, b->x, b->y, b->batch, &d);
+  sgd(b, b->v, d);
   return f;
 }
 
+static double op_fg(bench *b) { return fg_step(b, FGRT_NORMAL); }
+static double op_fg_rad(bench *b) { return fg_step(b, FGRT_RADEMACHER); }
+
 static double op_bp(bench *b) {
   double f = b->m->loss_grad(b->theta, b->x, b->y, b->batch, b->g);
-  sgd(b);
+  sgd(b, b->g, 1);
   return f;
 }
 
@@ -127,7 +133,8 @@ typedef struct {
   double (*run)(bench *);
 } operation;
 
-static const operation OPS[] = {{"f", op_f}, {"jvp", op_jvp}, {"hand", op_hand}, {"fg", op_fg}, {"bp", op_bp}};
+static const operation OPS[] = {{"f", op_f}, {"jvp", op_jvp}, {"hand", op_hand}, {"fg", op_fg}, {"fg_rad", op_fg_rad},
+                                  {"bp", op_bp}};
 enum { N_OPS = sizeof OPS / sizeof OPS[0] };
 
 static int cmp_double(const void *a, const void *b) {
@@ -179,13 +186,13 @@ static int check_hand(bench *b, const char *config) {
 
 static void usage(void) {
   puts("usage: bench_step_MODEL [--data=DIR] [--batch=N] [--repeats=N] [--warmup=N] [--min-time=S]\n"
-       "                        [--what=f,jvp,hand,fg,bp] [--mem=none|f|jvp|hand|fg|bp] [--config=LABEL]\n"
+       "                        [--what=f,jvp,hand,fg,fg_rad,bp] [--mem=none|f|jvp|hand|fg|bp] [--config=LABEL]\n"
        "                        [model options: --hidden=... --channels=...]");
 }
 
 int main(int argc, char **argv) {
   const example_model *m = &EXAMPLE_MODEL;
-  const char *data = "data/mnist", *what = "f,jvp,hand,fg,bp", *mem = NULL, *config = "default";
+  const char *data = "data/mnist", *what = "f,jvp,hand,fg,fg_rad,bp", *mem = NULL, *config = "default";
   int repeats = 5, warmup = 2;
   double min_time = 0.05;
   bench b = {.m = m, .batch = 64, .lr = 1e-7};
@@ -218,7 +225,7 @@ int main(int argc, char **argv) {
   b.theta = malloc(sizeof(double) * b.n);
   b.x = malloc(sizeof(double) * b.batch * EXAMPLE_PIXELS);
   b.y = malloc(sizeof(int) * b.batch);
-  int need_v = !mem || strcmp(mem, "f") != 0, need_g = !mem || !strcmp(mem, "fg") || !strcmp(mem, "bp");
+  int need_v = !mem || strcmp(mem, "f") != 0, need_g = !mem || !strcmp(mem, "bp");
   if (mem && !strcmp(mem, "none"))
     need_v = need_g = 0;
   b.v = need_v ? malloc(sizeof(double) * b.n) : NULL;

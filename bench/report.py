@@ -19,6 +19,26 @@ NAMES = {"logreg": "logistic regression", "mlp": "MLP", "cnn": "CNN"}
 PAPER = {"mlp": (2.46, 4.17)}
 
 
+PARTS = [("timing", "sections 1, 2, 4, 5"), ("curves", "section 3"), ("compile", "section 6")]
+
+
+def read_when(results, part):
+    """when_PART.txt ('start: DATE, load L' and 'end: DATE, load L') as one phrase, None if absent."""
+    path = os.path.join(results, "when_%s.txt" % part)
+    if not os.path.exists(path):
+        return None
+    lines = dict(line.strip().split(": ", 1) for line in open(path) if ": " in line)
+    if "start" not in lines:
+        return None
+    start_date, start_load = lines["start"].split(", load ")
+    if "end" not in lines:
+        return "%s (did not finish), load before %s" % (start_date, start_load)
+    end_date, end_load = lines["end"].split(", load ")
+    if end_date[:10] == start_date[:10]:
+        end_date = end_date[11:]
+    return "%s to %s, load %s before, %s after" % (start_date.replace(" UTC", ""), end_date, start_load, end_load)
+
+
 def read_jsonl(path):
     if not os.path.exists(path):
         return []
@@ -68,19 +88,22 @@ def section_ratios(st, out):
     out.append("## 1. Cost ratios per step\n")
     out.append("R_f = time(forward-gradient step) / time(f), R_b = time(backprop step) / time(f), each relative "
                "to f in the same implementation. A forward-gradient step samples v ~ N(0, I), computes f and ∇f·v "
-               "and updates θ ← θ − η (∇f·v) v; a backprop step computes f and ∇f and updates θ ← θ − η ∇f. "
-               "R_b / R_f > 1 means a forward-gradient step is cheaper than a backprop step.\n")
-    out.append("| model | batch | C: f | C: R_f (fgcc) | C: R_b (hand backprop) | C: R_b/R_f | PyTorch: f | "
-               "PyTorch: R_f | PyTorch: R_b | PyTorch: R_b/R_f | paper: R_f | paper: R_b |")
-    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
+               "and updates θ ← θ − η (∇f·v) v (libfgrt's one-direction step: g is never formed); *±1* = the same step "
+               "with Rademacher directions (v_i = ±1, also unbiased, cheaper to draw); a backprop step computes f "
+               "and ∇f and updates θ ← θ − η ∇f. R_b / R_f > 1 means a forward-gradient step is cheaper than a "
+               "backprop step.\n")
+    out.append("| model | batch | C: f | C: R_f (fgcc) | C: R_f ±1 | C: R_b (hand backprop) | C: R_b/R_f | PyTorch: f | "
+               "PyTorch: R_f | PyTorch: R_f ±1 | PyTorch: R_b | PyTorch: R_b/R_f | paper: R_f | paper: R_b |")
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for m in MODELS:
         for b in st.batches(m, "paper"):
             rf, rb = st.ratio("c", m, "paper", b, "fg"), st.ratio("c", m, "paper", b, "bp")
             tf, tb = st.ratio("torch", m, "paper", b, "fg"), st.ratio("torch", m, "paper", b, "bp")
             pf, pb = PAPER.get(m, (None, None)) if b == 64 else (None, None)
-            out.append("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-                NAMES[m], b, fmt_t(st.get("c", m, "paper", b, "f")), fmt_r(rf), fmt_r(rb),
-                fmt_r(rb / rf if rf and rb else None), fmt_t(st.get("torch", m, "paper", b, "f")), fmt_r(tf),
+            out.append("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                NAMES[m], b, fmt_t(st.get("c", m, "paper", b, "f")), fmt_r(rf),
+                fmt_r(st.ratio("c", m, "paper", b, "fg_rad")), fmt_r(rb), fmt_r(rb / rf if rf and rb else None),
+                fmt_t(st.get("torch", m, "paper", b, "f")), fmt_r(tf), fmt_r(st.ratio("torch", m, "paper", b, "fg_rad")),
                 fmt_r(tb), fmt_r(tb / tf if tf and tb else None), fmt_r(pf), fmt_r(pb)))
     out.append("")
 
@@ -145,8 +168,8 @@ def section_memory(rows, machine, out):
     out.append("## 4b. Peak memory\n")
     out.append("Peak resident set (MiB, getrusage ru_maxrss) of a process that loads one minibatch, initialises θ "
                "and runs the operation twice; one process per cell. *baseline* allocates θ and the batch only "
-               "(and, for PyTorch, the interpreter and libtorch). The forward-gradient step needs θ, v and g = "
-               "(∇f·v) v (libfgrt's fgrt_forward_gradient) plus the activations of one layer at a time and their "
+               "(and, for PyTorch, the interpreter and libtorch). The forward-gradient step needs θ and v "
+               "(the one-direction update never forms g) plus the activations of one layer at a time and their "
                "tangents; backprop needs θ, ∇f and every layer's activations for the backward sweep. Batch %s.\n"
                % machine.get("mem_batch", "64"))
     mem_table(rows, [(m, "paper", NAMES[m]) for m in MODELS], out, "model")
@@ -359,11 +382,15 @@ def main():
            "mode, fetches MNIST, writes `bench/results/`, this file and `docs/bench/`):\n",
            "```sh\n%s\n```\n" % a.command,
            "**Machine and conditions**\n"]
-    for k in ("date", "cpu", "memory", "os", "cc", "cflags", "torch", "blas", "load_before", "load_after"):
+    for k in ("cpu", "memory", "os", "cc", "cflags", "torch", "blas"):
         if k in machine:
-            out.append("- %s: %s" % (k.replace("_", " "), machine[k]))
-    for k in sorted(k for k in machine if k.startswith("rerun_")):  # bench/run.sh --only PART
-        out.append("- %s rerun alone (`--only %s`): %s" % (k[6:], k[6:], machine[k]))
+            out.append("- %s: %s" % (k, machine[k]))
+    out.append("- when, and the machine's load average (1, 5, 15 min) before and after each part (`bench/run.sh "
+               "--only PART` reruns one):")
+    for part, what in PARTS:
+        when = read_when(a.results, part)
+        if when:
+            out.append("  - %s (%s): %s" % (part, what, when))
     if machine.get("quick") == "1":
         out.append("- **quick mode**: tiny models and synthetic data; the figures mean nothing")
     out.append("")

@@ -9,7 +9,8 @@
 #                                test (ctest bench_smoke); writes into build-bench/bench-quick/
 #   bash bench/run.sh --only curves   rerun some parts only (timing: sections 1, 2, 4, 5 and
 #                                memory; curves: section 3; compile: section 6), keep the other
-#                                results of the last run and regenerate the report
+#                                parts' results and regenerate the report (each part's date and
+#                                machine load are in the report)
 #
 # Options: --quick, --only LIST (comma-separated), --no-install (never call apt-get), --no-build (use the binaries already
 # in the build directory), --build-dir DIR (default build-bench), --out DIR (results and
@@ -77,7 +78,7 @@ BIN="$BUILD_DIR/bench"
 EX="$BUILD_DIR/examples"
 
 # ---------------------------------------------------------------- data
-if want timing; then
+if [ "$ONLY" = timing,curves,compile ]; then
   rm -rf "$RESULTS"
 elif [ ! -f "$RESULTS/machine.txt" ]; then
   echo "run.sh: --only $ONLY needs the results of a whole run in $RESULTS (run without --only first)" >&2
@@ -124,7 +125,7 @@ t_step() { # model "batch batch ..." repeats config options...
   ((HAVE_TORCH)) || return 0
   local m=$1 b=${2// /,} r=$3 cfg=$4; shift 4
   "$PY" "$ROOT/bench/torch_bench.py" step --model="$m" --data="$DATA" --batch="$b" --repeats="$r" \
-    --min-time="$MIN_TIME" --config="$cfg" --what=f,jvp,jvp_functorch,fg,bp "$@" >>"$RESULTS/steps.jsonl"
+    --min-time="$MIN_TIME" --config="$cfg" --what=f,jvp,jvp_functorch,fg,fg_rad,bp "$@" >>"$RESULTS/steps.jsonl"
 }
 mem() { # model batch config options...
   local m=$1 b=$2 cfg=$3; shift 3
@@ -138,7 +139,6 @@ mem() { # model batch config options...
 }
 
 machine_info() {
-  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "cpu: $(lscpu | sed -n 's/^Model name: *//p') ($(getconf _NPROCESSORS_ONLN) cores)"
   echo "memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
   echo "os: $(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r)"
@@ -148,16 +148,23 @@ machine_info() {
     echo "torch: $("$PY" -c 'import torch; print(torch.__version__)') (Debian python3-torch), float64, 1 thread"
     echo "blas: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
   fi
-  echo "load_before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "quick: $QUICK"
 }
-rerun_info() { # part: a line saying when a part was rerun alone, and the load then
-  echo "rerun_$1: $(date -u '+%Y-%m-%d %H:%M UTC'), load before $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/machine.txt"
+# when_PART.txt: when a part ran and the machine's load average (1, 5, 15 min) before and after
+stamp() { # PART start|end
+  local line
+  line="$2: $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [ "$2" = start ]; then echo "$line" >"$RESULTS/when_$1.txt"; else echo "$line" >>"$RESULTS/when_$1.txt"; fi
 }
-if want timing; then machine_info >"$RESULTS/machine.txt"; fi
+machine_info >"$RESULTS/machine.txt"
 
 # ---------------------------------------------------------------- 1, 2, 4: step timings
-want timing || STEPS=() DEPTHS=()
+if want timing; then
+  rm -f "$RESULTS/steps.jsonl" "$RESULTS/mem.jsonl"
+  stamp timing start
+else
+  STEPS=() DEPTHS=()
+fi
 for entry in "${STEPS[@]}"; do
   IFS='|' read -r m opts batches reps <<<"$entry"
   for b in $batches; do
@@ -183,8 +190,10 @@ for d in "${DEPTHS[@]}"; do
 done
 
 # ---------------------------------------------------------------- 3: training curves
+if want timing; then stamp timing end; fi
 if want curves; then
-  want timing || { rerun_info curves; rm -f "$RESULTS"/curves/*; }
+  rm -f "$RESULTS"/curves/*
+  stamp curves start
 else
   CURVES=()
 fi
@@ -208,17 +217,19 @@ for entry in "${CURVES[@]}"; do
       --log="$RESULTS/curves/torch_${m}_{method}_{seed}.csv" $opts
   fi
 done
-if want curves; then printf '%s\n' "${CURVES[@]}" >"$RESULTS/curves/config.txt"; fi
+if want curves; then
+  printf '%s\n' "${CURVES[@]}" >"$RESULTS/curves/config.txt"
+  stamp curves end
+fi
 
 # ---------------------------------------------------------------- 6: compile time
 if want compile; then
-  want timing || rerun_info compile
+  stamp compile start
   log "compile time"
   "$PY" "$ROOT/bench/compile_time.py" "$BUILD_DIR/fgcc" "$(command -v clang-19)" "$COMPILE_REPEATS" \
     "$ROOT/examples/logreg/loss.c" "$ROOT/examples/mlp/loss.c" "$ROOT/examples/cnn/loss.c" >"$RESULTS/compile.jsonl"
+  stamp compile end
 fi
-
-if want timing; then echo "load_after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/machine.txt"; fi
 
 # ---------------------------------------------------------------- the report
 log "report: $DOC"

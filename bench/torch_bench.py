@@ -8,7 +8,8 @@ MNIST files, softmax cross-entropy averaged over the batch.
 
   step   times f (under no_grad), f and ∇f·v through torch.autograd.forward_ad
          dual tensors ("jvp"), a forward-gradient SGD step ("fg": v ~ N(0, I),
-         f and ∇f·v, theta -= lr (∇f·v) v) and a backprop SGD step ("bp":
+         f and ∇f·v, theta -= lr (∇f·v) v; "fg_rad": the same with v_i = ±1)
+         and a backprop SGD step ("bp":
          loss.backward(), theta -= lr ∇f); medians of repeated timings after
          warm-up. --mem=WHAT: peak RSS after running WHAT twice.
   train  training runs (fg and/or bp, one or more seeds), the paper's lr_i = lr_0 exp(-k i), k = 1e-4,
@@ -138,8 +139,11 @@ class Contender:
         out, tangent = functorch.jvp(lambda *p: self.loss(list(p), self.x, self.y), tuple(self.p), tuple(self.v))
         return out.item(), tangent.item()
 
-    def fg(self):
-        v = [torch.randn_like(q) for q in self.p]
+    def fg(self, rademacher=False):
+        if rademacher:  # v_i = ±1 with probability 1/2 each
+            v = [torch.randint_like(q, 0, 2).mul_(2).sub_(1) for q in self.p]
+        else:
+            v = [torch.randn_like(q) for q in self.p]
         f, d = self.jvp(v)
         scale = 1.0
         if self.clip > 0:  # ‖g‖ = |∇f·v| ‖v‖
@@ -195,7 +199,8 @@ def step_batch(a, batch):
     c = Contender(params, loss_fn(logits), x, y, 1e-7)
     nparams = sum(q.numel() for q in params)
     base = {"impl": "torch", "model": a.model, "config": a.config, "batch": batch, "params": nparams}
-    ops = {"f": c.f, "jvp": c.jvp, "jvp_functorch": c.jvp_functorch, "fg": c.fg, "bp": c.bp}
+    ops = {"f": c.f, "jvp": c.jvp, "jvp_functorch": c.jvp_functorch, "fg": c.fg,
+           "fg_rad": lambda: c.fg(rademacher=True), "bp": c.bp}
     if a.mem:
         if a.mem != "none":
             for _ in range(2):
