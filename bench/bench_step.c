@@ -20,6 +20,9 @@
  * repeated inside one timing so that a timing lasts at least --min-time.
  * With --mem=WHAT it runs WHAT twice and prints the process's peak resident
  * memory (getrusage): one process per measurement, so peaks do not mix.
+ * With --dump=FILE it writes theta (initialised with seed 1), the loss and
+ * the logits of the batch instead, for torch_bench.py's `same` check that
+ * both implementations compute the same function.
  * Output: one JSON object per line on stdout.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -182,17 +185,38 @@ static int check_hand(bench *b, const char *config) {
   return 0;
 }
 
+/* FILE = n_params, batch (uint64), the loss, theta, the logits (doubles), in
+ * the machine's byte order: what `torch_bench.py same` reads. */
+static int dump(bench *b, const char *path) {
+  size_t nz = (size_t)b->batch * EXAMPLE_CLASSES;
+  double *z = malloc(sizeof(double) * nz), loss = op_f(b);
+  uint64_t head[2] = {b->n, (uint64_t)b->batch};
+  FILE *f = z ? fopen(path, "wb") : NULL;
+  int ok = f != NULL;
+  if (ok) {
+    b->m->logits(b->theta, b->x, b->batch, z);
+    ok = fwrite(head, sizeof head, 1, f) == 1 && fwrite(&loss, sizeof loss, 1, f) == 1 &&
+         fwrite(b->theta, sizeof(double), b->n, f) == b->n && fwrite(z, sizeof(double), nz, f) == nz;
+    ok = fclose(f) == 0 && ok;
+  }
+  free(z);
+  if (!ok)
+    fprintf(stderr, "bench_step: cannot write %s\n", path);
+  return ok ? 0 : -1;
+}
+
 /* ---------------------------------------------------------------- main */
 
 static void usage(void) {
   puts("usage: bench_step_MODEL [--data=DIR] [--batch=N] [--repeats=N] [--warmup=N] [--min-time=S]\n"
        "                        [--what=f,jvp,hand,fg,fg_rad,bp] [--mem=none|f|jvp|hand|fg|bp] [--config=LABEL]\n"
-       "                        [model options: --hidden=... --channels=...]");
+       "                        [--dump=FILE] [model options: --hidden=... --channels=...]");
 }
 
 int main(int argc, char **argv) {
   const example_model *m = &EXAMPLE_MODEL;
   const char *data = "data/mnist", *what = "f,jvp,hand,fg,fg_rad,bp", *mem = NULL, *config = "default";
+  const char *dump_path = NULL;
   int repeats = 5, warmup = 2;
   double min_time = 0.05;
   bench b = {.m = m, .batch = 64, .lr = 1e-7};
@@ -213,6 +237,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(key, "what")) what = v;
     else if (!strcmp(key, "mem")) mem = v;
     else if (!strcmp(key, "config")) config = v;
+    else if (!strcmp(key, "dump")) dump_path = v;
     else {
       char err[256] = "";
       if (!m->option || m->option(key, v, err, sizeof err) <= 0 || hand_option(key, v) <= 0)
@@ -244,6 +269,10 @@ int main(int argc, char **argv) {
   fgrt_rng_init(&b.rng, 1);
   if (b.v)
     fgrt_fill_normal(&b.rng, 1u << 30, 0, 0, b.v, b.n);
+  if (dump_path) {
+    status = dump(&b, dump_path) ? 1 : 0;
+    goto done;
+  }
   if (mem) {
     for (int k = 0; k < N_OPS; k++)
       if (!strcmp(mem, OPS[k].name))

@@ -255,9 +255,10 @@ def section_curves(results, figs, out, have_fig):
                "training images; the loss plotted is the mean training loss over each log window (100 steps). "
                "Lines are the mean over seeds, bands the min–max over seeds. Learning rates and forward-gradient "
                "clipping are the examples' defaults (forward gradient / backprop; *clip c*: each forward-gradient "
-               "estimate capped at norm c·√n, n parameters, in C and in PyTorch alike). *Target* = the highest final loss among the four contenders "
-               "(mean over seeds), so that each can reach it; time to target = first logged window at or below it "
-               "(training time only, evaluation excluded), mean and range over the seeds that reached it. "
+               "estimate capped at norm c·√n, n parameters, in C and in PyTorch alike). *Target* = the highest final loss of any forward-gradient run "
+               "(C or PyTorch, any seed): the loss forward gradients reach in this budget; time to target = first "
+               "logged window at or below it (training time only, evaluation excluded), mean and range over the "
+               "seeds that reached it. "
                "T_f/T_b = mean time to target of the forward gradient over that of backprop in the same "
                "implementation (the paper's T_f/T_b; below 1: forward gradients get there first).\n")
     out.append("| model | options | steps | seeds | η₀ fg / bp | target loss | contender | final loss (mean) | "
@@ -278,7 +279,8 @@ def section_curves(results, figs, out, have_fig):
         if not curves:
             continue
         finals = {k: statistics.mean(r[-1][2] for r in runs) for k, runs in curves.items()}
-        target = max(finals.values())
+        fg_finals = [r[-1][2] for (impl, method), runs in curves.items() if method == "fg" for r in runs]
+        target = max(fg_finals) if fg_finals else max(finals.values())
         seeds = max(len(r) for r in curves.values())
         mean_tt = {}
         for impl, method, label in contenders:
@@ -405,6 +407,14 @@ def main():
                "runs after warm-up; fast operations are repeated inside each timing (bench/bench_step.c, "
                "bench/torch_bench.py). The C models are compiled by gcc with -O3 and no -march (SSE2 vectors), "
                "as the examples are; PyTorch's kernels use AVX2 and OpenBLAS.\n")
+    same = [r for r in steps if r.get("what") == "same"]
+    if same:
+        out.append("**Same functions, checked.** Before its timings, each C model's θ (initialised with seed 1) is "
+                   "loaded into the PyTorch model, which must give the same logits and loss on the first %d images "
+                   "(`bench_step_<model> --dump`, `torch_bench.py same`; the run stops if they differ by more than "
+                   "1e-12): largest relative differences %s.\n" % (same[0]["batch"], "; ".join(
+                       "%s logits %.1e, loss %.1e" % (NAMES[r["model"]], r["logits_rel_diff"], r["loss_rel_diff"])
+                       for r in same if r["config"] == "paper")))
     section_ratios(st, out)
     section_absolute(st, out)
     section_curves(a.results, a.figs, out, have_fig)

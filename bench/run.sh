@@ -127,6 +127,14 @@ t_step() { # model "batch batch ..." repeats config options...
   "$PY" "$ROOT/bench/torch_bench.py" step --model="$m" --data="$DATA" --batch="$b" --repeats="$r" \
     --min-time="$MIN_TIME" --config="$cfg" --what=f,jvp,jvp_functorch,fg,fg_rad,bp "$@" >>"$RESULTS/steps.jsonl"
 }
+same() { # model options...: the C and the PyTorch model compute the same function (else stop)
+  ((HAVE_TORCH)) || return 0
+  local m=$1; shift
+  "$BIN/bench_step_$m" --data="$DATA" --batch=16 --dump="$RESULTS/same_$m.bin" "$@"
+  "$PY" "$ROOT/bench/torch_bench.py" same --model="$m" --data="$DATA" --dump="$RESULTS/same_$m.bin" --config=paper \
+    "$@" >>"$RESULTS/steps.jsonl"
+  rm -f "$RESULTS/same_$m.bin"
+}
 mem() { # model batch config options...
   local m=$1 b=$2 cfg=$3; shift 3
   for w in none f fg bp; do
@@ -167,6 +175,9 @@ else
 fi
 for entry in "${STEPS[@]}"; do
   IFS='|' read -r m opts batches reps <<<"$entry"
+  log "same function: C and PyTorch $m $opts"
+  # shellcheck disable=SC2086
+  same "$m" $opts
   for b in $batches; do
     log "step timings: C $m $opts batch $b"
     # shellcheck disable=SC2086

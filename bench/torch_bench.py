@@ -17,7 +17,12 @@ MNIST files, softmax cross-entropy averaged over the batch.
          estimate to norm C*sqrt(n) as the examples do (their clip_forward); writes a CSV
          like libfgrt's log: step,time_s,loss (mean loss of the last log window).
 
-Output: JSON lines on stdout (step) or the CSV file (train).
+  same   reads the file of `bench_step_MODEL --dump=FILE` (theta, loss and logits of
+         the C model on the first --batch images) and checks that this script's model,
+         given the same theta, computes the same logits and loss: one JSON line with
+         the largest differences; exit status 1 if they exceed 1e-12 (relative).
+
+Output: JSON lines on stdout (step, same) or the CSV file (train).
 """
 import argparse
 import gzip
@@ -214,6 +219,35 @@ def step_batch(a, batch):
               flush=True)
 
 
+def cmd_same(a):
+    """The C model and this one, on the same theta and images: the same logits and loss?"""
+    with open(a.dump, "rb") as f:
+        raw = f.read()
+    n, batch = struct.unpack("=QQ", raw[:16])
+    values = torch.frombuffer(bytearray(raw[16:]), dtype=torch.float64)
+    if len(values) != 1 + n + batch * 10:
+        raise SystemExit("torch_bench: %s: %d values, expected %d" % (a.dump, len(values), 1 + n + batch * 10))
+    c_loss, theta, c_logits = values[0].item(), values[1:1 + n], values[1 + n:].reshape(batch, 10)
+    params, logits = make_model(a.model, a.hidden, a.channels, 1)
+    if sum(q.numel() for q in params) != n:
+        raise SystemExit("torch_bench: %s holds %d parameters, the PyTorch %s has %d"
+                         % (a.dump, n, a.model, sum(q.numel() for q in params)))
+    at = 0
+    for q in params:  # the C layout is the parameters' order and shapes here
+        q.copy_(theta[at:at + q.numel()].reshape(q.shape))
+        at += q.numel()
+    x, y = load_mnist(a.data, batch)
+    with torch.no_grad():
+        z = logits(params, x)
+        loss = F.cross_entropy(z, y).item()
+    dz = (z - c_logits).abs().max().item() / max(c_logits.abs().max().item(), 1e-300)
+    dl = abs(loss - c_loss) / abs(c_loss)
+    print(json.dumps(dict(impl="torch", model=a.model, config=a.config, batch=batch, params=n, what="same",
+                          logits_rel_diff=dz, loss_rel_diff=dl)), flush=True)
+    if not (dz <= 1e-12 and dl <= 1e-12):
+        raise SystemExit("torch_bench: the PyTorch %s and the C one differ (logits %.3g, loss %.3g)" % (a.model, dz, dl))
+
+
 def cmd_train(a):
     x, y = load_mnist(a.data)
     lrs = dict(zip(a.method.split(","), [float(v) for v in str(a.lr).split(",")]))
@@ -255,7 +289,7 @@ def train_one(a, x, y, method, lr, seed, log):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=["step", "train", "info"])
+    ap.add_argument("command", choices=["step", "train", "same", "info"])
     ap.add_argument("--model", default="mlp", choices=["logreg", "mlp", "cnn"])
     ap.add_argument("--data", default="data/mnist")
     ap.add_argument("--batch", default="64", help="step: one or more batch sizes, 16,64")
@@ -264,6 +298,7 @@ def main():
     ap.add_argument("--config", default="default")
     ap.add_argument("--what", default="f,jvp,fg,bp")
     ap.add_argument("--mem", default=None)
+    ap.add_argument("--dump", default=None, help="same: the file of bench_step_MODEL --dump")
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--warmup", type=int, default=2)
     ap.add_argument("--min-time", type=float, default=0.05)
@@ -284,6 +319,8 @@ def main():
                           "blas": torch.__config__.show().replace("\n", " | ")}))
     elif a.command == "step":
         cmd_step(a)
+    elif a.command == "same":
+        cmd_same(a)
     else:
         cmd_train(a)
 
