@@ -250,9 +250,10 @@ int main(int argc, char **argv) {
   b.theta = malloc(sizeof(double) * b.n);
   b.x = malloc(sizeof(double) * b.batch * EXAMPLE_PIXELS);
   b.y = malloc(sizeof(int) * b.batch);
-  int need_v = !mem || strcmp(mem, "f") != 0, need_g = !mem || !strcmp(mem, "bp");
-  if (mem && !strcmp(mem, "none"))
-    need_v = need_g = 0;
+  /* --mem allocates only what the measured operation uses: v for the tangent
+   * operations, g for backprop, neither for f and the baseline "none" */
+  int need_g = !mem || !strcmp(mem, "bp");
+  int need_v = !mem || !(need_g || !strcmp(mem, "f") || !strcmp(mem, "none"));
   b.v = need_v ? malloc(sizeof(double) * b.n) : NULL;
   b.g = need_g ? malloc(sizeof(double) * b.n) : NULL;
   int status = 0;
@@ -278,7 +279,7 @@ int main(int argc, char **argv) {
       if (!strcmp(mem, OPS[k].name))
         for (int r = 0; r < 2; r++)
           b.sink += OPS[k].run(&b);
-    if (b.g) /* touch what the operation would touch, even for "none" */
+    if (b.g) /* all of g, as backprop writes it all */
       memset(b.g, 0, sizeof(double) * b.n);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
