@@ -5,7 +5,8 @@
  * against the model's library (loss, fgcc's loss_jvp, hand-written backprop)
  * and a hand-written tangent of the same loss (handjvp/<model>.c). On one
  * fixed minibatch of real images it times, each as the median over
- * --repeats runs after --warmup runs:
+ * --repeats runs after --warmup runs (in rounds: each round times every
+ * operation once, so that the ratios hold when the machine slows down):
  *
  *   f      the loss alone
  *   jvp    fgcc's loss_jvp (f and ∇f·v)
@@ -145,26 +146,45 @@ static int cmp_double(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-/* Median, min and max seconds per call over `repeats` timings. */
-static void time_op(bench *b, const operation *op, int warmup, int repeats, double min_time, const char *config) {
+/* Calls of `op` per timing so that one timing lasts at least min_time; runs
+ * the warm-up calls too. */
+static int calibrate(bench *b, const operation *op, int warmup, double min_time) {
   double t0 = now();
   b->sink += op->run(b);
   double once = now() - t0;
-  int inner = once >= min_time ? 1 : (int)ceil(min_time / (once > 1e-7 ? once : 1e-7));
   for (int w = 1; w < warmup; w++)
     b->sink += op->run(b);
-  double *t = malloc(sizeof(double) * repeats);
-  for (int r = 0; r < repeats; r++) {
-    double s = now();
-    for (int k = 0; k < inner; k++)
-      b->sink += op->run(b);
-    t[r] = (now() - s) / inner;
+  return once >= min_time ? 1 : (int)ceil(min_time / (once > 1e-7 ? once : 1e-7));
+}
+
+static double median_sorted(const double *t, int n) {
+  return n % 2 ? t[n / 2] : 0.5 * (t[n / 2 - 1] + t[n / 2]);
+}
+
+/* Times the ops in rounds (round r times every op once), so that a slow
+ * phase of the machine weighs on all of them alike and the ratios between
+ * them hold; prints median, min and max seconds per call of each. */
+static void time_ops(bench *b, const operation **ops, int count, int warmup, int repeats, double min_time,
+                     const char *config) {
+  int inner[N_OPS];
+  double *t = malloc(sizeof(double) * count * repeats);
+  for (int k = 0; k < count; k++)
+    inner[k] = calibrate(b, ops[k], warmup, min_time);
+  for (int r = 0; r < repeats; r++)
+    for (int k = 0; k < count; k++) {
+      double s = now();
+      for (int i = 0; i < inner[k]; i++)
+        b->sink += ops[k]->run(b);
+      t[k * repeats + r] = (now() - s) / inner[k];
+    }
+  for (int k = 0; k < count; k++) {
+    double *tk = t + k * repeats;
+    qsort(tk, repeats, sizeof *tk, cmp_double);
+    printf("{\"impl\":\"c\",\"model\":\"%s\",\"config\":\"%s\",\"batch\":%d,\"params\":%zu,\"what\":\"%s\","
+           "\"median_s\":%.9g,\"min_s\":%.9g,\"max_s\":%.9g,\"repeats\":%d,\"inner\":%d}\n",
+           b->m->name, config, b->batch, b->n, ops[k]->name, median_sorted(tk, repeats), tk[0], tk[repeats - 1],
+           repeats, inner[k]);
   }
-  qsort(t, repeats, sizeof *t, cmp_double);
-  double med = repeats % 2 ? t[repeats / 2] : 0.5 * (t[repeats / 2 - 1] + t[repeats / 2]);
-  printf("{\"impl\":\"c\",\"model\":\"%s\",\"config\":\"%s\",\"batch\":%d,\"params\":%zu,\"what\":\"%s\","
-         "\"median_s\":%.9g,\"min_s\":%.9g,\"max_s\":%.9g,\"repeats\":%d,\"inner\":%d}\n",
-         b->m->name, config, b->batch, b->n, op->name, med, t[0], t[repeats - 1], repeats, inner);
   fflush(stdout);
   free(t);
 }
@@ -293,13 +313,16 @@ int main(int argc, char **argv) {
     goto done;
   }
   char list[256];
+  const operation *chosen[N_OPS];
+  int count = 0;
   snprintf(list, sizeof list, ",%s,", what);
   for (int k = 0; k < N_OPS; k++) {
     char item[16];
     snprintf(item, sizeof item, ",%s,", OPS[k].name);
     if (strstr(list, item))
-      time_op(&b, &OPS[k], warmup, repeats, min_time, config);
+      chosen[count++] = &OPS[k];
   }
+  time_ops(&b, chosen, count, warmup, repeats, min_time, config);
   fprintf(stderr, "(checksum %g)\n", b.sink);
 done: /* freed, so that LeakSanitizer (scripts/test-sanitize.sh) sees no leak */
   free(b.theta);

@@ -104,7 +104,7 @@ if ((QUICK)); then
   CURVES=("logreg||20|0.003|0.2|0" "mlp|--hidden=16|20|1e-3|0.05|1.5" "cnn|--channels=2 --hidden=16|10|2e-2|0.05|0.3")
   COMPILE_REPEATS=1; MIN_TIME=0.005
 else
-  STEPS=("logreg||16 64 256|15" "mlp||16 64 256|7" "cnn||16 64|3")
+  STEPS=("logreg||16 64 256|15" "mlp||16 64 256|9" "cnn||16 64|5")
   DEPTHS=(1 2 4 8); DEPTH_WIDTH=1024; DEPTH_REPEATS=5
   MEM_BATCH=64; MEM_TORCH=1
   CURVE_SEEDS="1 2 3"; CURVE_LOG=100

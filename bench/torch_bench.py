@@ -11,7 +11,8 @@ MNIST files, softmax cross-entropy averaged over the batch.
          f and ∇f·v, theta -= lr (∇f·v) v; "fg_rad": the same with v_i = ±1)
          and a backprop SGD step ("bp":
          loss.backward(), theta -= lr ∇f); medians of repeated timings after
-         warm-up. --mem=WHAT: peak RSS after running WHAT twice.
+         warm-up, in rounds (each round times every operation once).
+         --mem=WHAT: peak RSS after running WHAT twice.
   train  training runs (fg and/or bp, one or more seeds), the paper's lr_i = lr_0 exp(-k i), k = 1e-4,
          batch 64, reshuffled every epoch; --clip-forward=C clips each forward-gradient
          estimate to norm C*sqrt(n) as the examples do (their clip_forward); writes a CSV
@@ -174,23 +175,30 @@ class Contender:
         return out.item()
 
 
-def time_op(run, warmup, repeats, min_time):
-    t0 = time.perf_counter()
-    run()
-    once = time.perf_counter() - t0
-    inner = 1 if once >= min_time else int(math.ceil(min_time / max(once, 1e-7)))
-    for _ in range(warmup - 1):
+def time_ops(runs, warmup, repeats, min_time):
+    """Median, min, max seconds per call and calls per timing of each run, timed in rounds (each round
+    times every run once) so that a slow phase of the machine weighs on all of them alike."""
+    inner = []
+    for run in runs:
+        t0 = time.perf_counter()
         run()
-    times = []
-    for _ in range(repeats):
-        s = time.perf_counter()
-        for _ in range(inner):
+        once = time.perf_counter() - t0
+        inner.append(1 if once >= min_time else int(math.ceil(min_time / max(once, 1e-7))))
+        for _ in range(warmup - 1):
             run()
-        times.append((time.perf_counter() - s) / inner)
-    times.sort()
-    n = len(times)
-    med = times[n // 2] if n % 2 else 0.5 * (times[n // 2 - 1] + times[n // 2])
-    return med, times[0], times[-1], inner
+    times = [[] for _ in runs]
+    for _ in range(repeats):
+        for run, k, ts in zip(runs, inner, times):
+            s = time.perf_counter()
+            for _ in range(k):
+                run()
+            ts.append((time.perf_counter() - s) / k)
+    out = []
+    for ts, k in zip(times, inner):
+        ts.sort()
+        n = len(ts)
+        out.append((ts[n // 2] if n % 2 else 0.5 * (ts[n // 2 - 1] + ts[n // 2]), ts[0], ts[-1], k))
+    return out
 
 
 def cmd_step(a):
@@ -213,8 +221,9 @@ def step_batch(a, batch):
         print(json.dumps(dict(base, what="mem_" + a.mem,
                               maxrss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))
         return
-    for what in a.what.split(","):
-        med, lo, hi, inner = time_op(ops[what], a.warmup, a.repeats, a.min_time)
+    whats = a.what.split(",")
+    for what, (med, lo, hi, inner) in zip(whats, time_ops([ops[w] for w in whats], a.warmup, a.repeats,
+                                                           a.min_time)):
         print(json.dumps(dict(base, what=what, median_s=med, min_s=lo, max_s=hi, repeats=a.repeats, inner=inner)),
               flush=True)
 
