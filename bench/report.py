@@ -157,7 +157,7 @@ def mem_table(rows, configs, out, label):
             if g("none") is None:
                 continue
             fg, bp, base = g("fg"), g("bp"), g("none")
-            ratio = (bp - base) / (fg - base) if fg and bp and fg > base else None
+            ratio = (bp - base) / (fg - base) if fg and bp and fg - base >= 1024 else None  # >= 1 MiB
             out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
                 name, "C (fgcc / hand bp)" if impl == "c" else "PyTorch", mib(base), mib(g("f")), mib(fg), mib(bp),
                 mib(fg - base if fg else None), mib(bp - base if bp else None), fmt_r(ratio)))

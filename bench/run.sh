@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh -- every benchmark of docs/benchmarks.md in one command.
 #
-#   bash bench/run.sh            full run (16 minutes on a quiet 2-core VM): installs what
+#   bash bench/run.sh            full run (about 40 minutes on a quiet 2-core VM): installs what
 #                                is missing, builds build-bench/ (Release), fetches MNIST,
 #                                writes bench/results/ (raw, git-ignored), docs/benchmarks.md
 #                                and docs/bench/*.svg
