@@ -19,6 +19,7 @@ NAMES = {"logreg": "logistic regression", "mlp": "MLP", "cnn": "CNN"}
 PAPER = {"mlp": (2.46, 4.17)}
 
 
+CURVE_COLOURS = {"fg": "#1b9e77", "bp": "#d95f02"}
 PARTS = [("timing", "sections 1, 2, 4, 5"), ("curves", "section 3"), ("compile", "section 6")]
 
 
@@ -315,17 +316,18 @@ def section_curves(results, figs, out, have_fig):
                     ls = [r[i][2] for r in runs]
                     f.write("%d %.6f %.6g %.6g %.6g\n" % (runs[0][i][0], statistics.mean(r[i][1] for r in runs),
                                                           statistics.mean(ls), min(ls), max(ls)))
+            # one colour per method (band and line alike), solid for C, dashed for PyTorch
+            style = "lc rgb '%s'" % CURVE_COLOURS[method]
             dash = "" if impl == "c" else " dt 2"
-            plots_t.append("'%s' u 2:4:5 w filledcurves fs transparent solid 0.2 noborder notitle, "
-                           "'%s' u 2:3 w l lw 2%s t '%s'" % (path, path, dash, label))
-            plots_i.append("'%s' u 1:4:5 w filledcurves fs transparent solid 0.2 noborder notitle, "
-                           "'%s' u 1:3 w l lw 2%s t '%s'" % (path, path, dash, label))
+            for plots, x in ((plots_t, 2), (plots_i, 1)):
+                plots.append("'%s' u %d:4:5 w filledcurves %s fs transparent solid 0.15 noborder notitle, "
+                             "'%s' u %d:3 w l lw 2 %s%s t '%s'" % (path, x, style, path, x, style, dash, label))
         if have_fig:
             title = "%s%s" % (NAMES[m], " (" + opts + ")" if opts else "")
             gnuplot(figs, "curves_%s_time.svg" % m, "set title 'Training loss vs time: %s'\nset xlabel 'training "
-                    "time (s)'\nset ylabel 'training loss'\nset key top right\nplot %s\n" % (title, ", \\\n  ".join(plots_t)))
+                    "time (s)'\nset ylabel 'training loss'\nset key below\nplot %s\n" % (title, ", \\\n  ".join(plots_t)))
             gnuplot(figs, "curves_%s_iter.svg" % m, "set title 'Training loss vs iterations: %s'\nset xlabel "
-                    "'iteration'\nset ylabel 'training loss'\nset key top right\nplot %s\n" % (title, ", \\\n  ".join(plots_i)))
+                    "'iteration'\nset ylabel 'training loss'\nset key below\nplot %s\n" % (title, ", \\\n  ".join(plots_i)))
     out.append("")
     if ratios:
         out.append("Time to target, forward gradient over backprop: " + "; ".join(ratios) + ".\n")
