@@ -30,6 +30,7 @@ typedef struct {
   bool *active;    /* per class root */
   bool changed;
   bool report;     /* last pass: report refusals */
+  bool *union_reported; /* per variable: its union refusal is out (one error per union) */
 } Act;
 
 static void walk_stmt(Act *c, Stmt *s);
@@ -274,9 +275,22 @@ static void flow_into(Act *c, int dst, Type *dst_ty, Expr *value) {
 }
 
 static void check_union(Act *c, int i, Loc loc) {
-  if (c->report && index_active(c, i) && has_union_float(index_var(c, i)->ty, 0))
+  if (c->report && !c->union_reported[i] && index_active(c, i) && has_union_float(index_var(c, i)->ty, 0)) {
+    c->union_reported[i] = true;
     error_at(loc, "union '%s' would hold floating-point data that carries a derivative; "
                   "unions cannot be differentiated (use a struct)", index_var(c, i)->name);
+  }
+}
+
+/* s.m or p->m on a union carrying a derivative: refused once per variable
+ * (a declaration already refused counts). */
+static void check_union_member(Act *c, Expr *e) {
+  int root = e->arrow ? pointer_root(c, e->lhs) : lvalue_root(c, e->lhs);
+  if (root >= 0 && c->union_reported[root])
+    return;
+  if (root >= 0)
+    c->union_reported[root] = true;
+  error_at(e->loc, "unions holding floating-point data that carries a derivative cannot be differentiated");
 }
 
 static void walk_assign(Act *c, Expr *e) {
@@ -427,7 +441,7 @@ static void walk_expr(Act *c, Expr *e) {
   case EX_MEMBER:
     if (c->report && e->lhs->ty && has_union_float(e->arrow ? e->lhs->ty->base : e->lhs->ty, 0) &&
         expr_varied(c->a, c->v, e->lhs))
-      error_at(e->loc, "unions holding floating-point data that carries a derivative cannot be differentiated");
+      check_union_member(c, e);
     break;
   default:
     break;
@@ -603,6 +617,7 @@ static bool analyse_variant(Analysis *a, Variant *v, bool report) {
   c.n = c.nlocals + a->prog->nglobals;
   c.parent = arena_alloc(sizeof(int) * (size_t)(c.n + 1));
   c.active = arena_alloc(sizeof(bool) * (size_t)(c.n + 1));
+  c.union_reported = arena_alloc(sizeof(bool) * (size_t)(c.n + 1));
   for (int i = 0; i < c.n; i++)
     c.parent[i] = i;
   seed_params(&c);
