@@ -227,6 +227,34 @@ static int dump(bench *b, const char *path) {
 
 /* ---------------------------------------------------------------- main */
 
+/* Whether `name` is an item of the comma-separated `list`. */
+static int listed(const char *list, const char *name) {
+  size_t n = strlen(name);
+  for (const char *p = list; (p = strstr(p, name)) != NULL; p += n)
+    if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
+      return 1;
+  return 0;
+}
+
+/* Every item of --what, and --mem, names an operation (or "none"). */
+static int check_names(const char *what, const char *mem) {
+  char copy[256];
+  snprintf(copy, sizeof copy, "%s", what);
+  for (char *save, *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+    int known = 0;
+    for (int k = 0; k < N_OPS; k++)
+      known |= !strcmp(item, OPS[k].name);
+    if (!known)
+      return fprintf(stderr, "bench_step: --what: unknown operation '%s'\n", item), -1;
+  }
+  int known = !mem || !strcmp(mem, "none");
+  for (int k = 0; k < N_OPS && !known; k++)
+    known = !strcmp(mem, OPS[k].name);
+  if (!known)
+    return fprintf(stderr, "bench_step: --mem: unknown operation '%s'\n", mem), -1;
+  return 0;
+}
+
 static void usage(void) {
   puts("usage: bench_step_MODEL [--data=DIR] [--batch=N] [--repeats=N] [--warmup=N] [--min-time=S]\n"
        "                        [--what=f,jvp,hand,fg,fg_rad,bp] [--mem=none|f|jvp|hand|fg|bp] [--config=LABEL]\n"
@@ -266,6 +294,8 @@ int main(int argc, char **argv) {
   }
   if (b.batch < 1 || repeats < 1 || warmup < 1)
     return fprintf(stderr, "bench_step: bad counts\n"), 2;
+  if (check_names(what, mem) != 0)
+    return 2;
   b.n = m->n_params();
   b.theta = malloc(sizeof(double) * b.n);
   b.x = malloc(sizeof(double) * b.batch * EXAMPLE_PIXELS);
@@ -273,7 +303,7 @@ int main(int argc, char **argv) {
   /* --mem allocates only what the measured operation uses: v for the tangent
    * operations, g for backprop, neither for f and the baseline "none" */
   int need_g = !mem || !strcmp(mem, "bp");
-  int need_v = !mem || !(need_g || !strcmp(mem, "f") || !strcmp(mem, "none"));
+  int need_v = !mem || listed("jvp,hand,fg,fg_rad", mem);
   b.v = need_v ? malloc(sizeof(double) * b.n) : NULL;
   b.g = need_g ? malloc(sizeof(double) * b.n) : NULL;
   int status = 0;
@@ -308,20 +338,15 @@ int main(int argc, char **argv) {
            m->name, config, b.batch, b.n, mem, ru.ru_maxrss, b.sink);
     goto done;
   }
-  if (strstr(what, "hand") && check_hand(&b, config) != 0) {
+  if (listed(what, "hand") && check_hand(&b, config) != 0) {
     status = 1;
     goto done;
   }
-  char list[256];
   const operation *chosen[N_OPS];
   int count = 0;
-  snprintf(list, sizeof list, ",%s,", what);
-  for (int k = 0; k < N_OPS; k++) {
-    char item[16];
-    snprintf(item, sizeof item, ",%s,", OPS[k].name);
-    if (strstr(list, item))
+  for (int k = 0; k < N_OPS; k++)
+    if (listed(what, OPS[k].name))
       chosen[count++] = &OPS[k];
-  }
   time_ops(&b, chosen, count, warmup, repeats, min_time, config);
   fprintf(stderr, "(checksum %g)\n", b.sink);
 done: /* freed, so that LeakSanitizer (scripts/test-sanitize.sh) sees no leak */

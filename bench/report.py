@@ -65,6 +65,20 @@ def mib(kb):
     return "—" if kb is None else "%.0f" % (kb / 1024)
 
 
+def div(a, b):
+    return a / b if a is not None and b else None
+
+
+def table_head(out, *columns):
+    """A Markdown table's header and separator lines."""
+    out.append("| " + " | ".join(columns) + " |")
+    out.append("|" + "---|" * len(columns))
+
+
+def table_row(out, *cells):
+    out.append("| " + " | ".join(str(c) for c in cells) + " |")
+
+
 class Steps:
     def __init__(self, rows):
         self.t = {}
@@ -78,8 +92,7 @@ class Steps:
         return self.t.get((impl, model, config, batch, what))
 
     def ratio(self, impl, model, config, batch, what, base="f"):
-        a, b = self.get(impl, model, config, batch, what), self.get(impl, model, config, batch, base)
-        return a / b if a is not None and b else None
+        return div(self.get(impl, model, config, batch, what), self.get(impl, model, config, batch, base))
 
     def batches(self, model, config):
         return sorted({k[3] for k in self.t if k[1] == model and k[2] == config})
@@ -93,19 +106,19 @@ def section_ratios(st, out):
                "with Rademacher directions (v_i = ±1, also unbiased, cheaper to draw); a backprop step computes f "
                "and ∇f and updates θ ← θ − η ∇f. R_b / R_f > 1 means a forward-gradient step is cheaper than a "
                "backprop step.\n")
-    out.append("| model | batch | C: f | C: R_f (fgcc) | C: R_f ±1 | C: R_b (hand backprop) | C: R_b/R_f | PyTorch: f | "
-               "PyTorch: R_f | PyTorch: R_f ±1 | PyTorch: R_b | PyTorch: R_b/R_f | paper: R_f | paper: R_b |")
-    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    table_head(out, "model", "batch", "C: f", "C: R_f (fgcc)", "C: R_f ±1", "C: R_b (hand backprop)", "C: R_b/R_f",
+               "PyTorch: f", "PyTorch: R_f", "PyTorch: R_f ±1", "PyTorch: R_b", "PyTorch: R_b/R_f", "paper: R_f",
+               "paper: R_b")
     for m in MODELS:
         for b in st.batches(m, "paper"):
             rf, rb = st.ratio("c", m, "paper", b, "fg"), st.ratio("c", m, "paper", b, "bp")
             tf, tb = st.ratio("torch", m, "paper", b, "fg"), st.ratio("torch", m, "paper", b, "bp")
             pf, pb = PAPER.get(m, (None, None)) if b == 64 else (None, None)
-            out.append("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-                NAMES[m], b, fmt_t(st.get("c", m, "paper", b, "f")), fmt_r(rf),
-                fmt_r(st.ratio("c", m, "paper", b, "fg_rad")), fmt_r(rb), fmt_r(rb / rf if rf and rb else None),
-                fmt_t(st.get("torch", m, "paper", b, "f")), fmt_r(tf), fmt_r(st.ratio("torch", m, "paper", b, "fg_rad")),
-                fmt_r(tb), fmt_r(tb / tf if tf and tb else None), fmt_r(pf), fmt_r(pb)))
+            table_row(out, NAMES[m], b, fmt_t(st.get("c", m, "paper", b, "f")), fmt_r(rf),
+                      fmt_r(st.ratio("c", m, "paper", b, "fg_rad")), fmt_r(rb), fmt_r(div(rb, rf)),
+                      fmt_t(st.get("torch", m, "paper", b, "f")), fmt_r(tf),
+                      fmt_r(st.ratio("torch", m, "paper", b, "fg_rad")), fmt_r(tb), fmt_r(div(tb, tf)), fmt_r(pf),
+                      fmt_r(pb))
     out.append("")
 
 
@@ -113,17 +126,14 @@ def section_absolute(st, out):
     out.append("## 2. Time per step\n")
     out.append("Medians. fgcc = forward-gradient step with fgcc's generated loss_jvp; C bp = the examples' "
                "hand-written backprop; PyTorch fg = forward_ad dual tensors; PyTorch bp = loss.backward().\n")
-    out.append("| model | batch | fgcc fg | C bp | PyTorch fg | PyTorch bp | fgcc / PyTorch fg | "
-               "fgcc / PyTorch bp | fgcc / C bp |")
-    out.append("|---|---|---|---|---|---|---|---|---|")
+    table_head(out, "model", "batch", "fgcc fg", "C bp", "PyTorch fg", "PyTorch bp", "fgcc / PyTorch fg",
+               "fgcc / PyTorch bp", "fgcc / C bp")
     for m in MODELS:
         for b in st.batches(m, "paper"):
             g = lambda i, w: st.get(i, m, "paper", b, w)  # noqa: E731
             cf, cb, tf, tb = g("c", "fg"), g("c", "bp"), g("torch", "fg"), g("torch", "bp")
-            div = lambda a, c: a / c if a and c else None  # noqa: E731
-            out.append("| %s | %d | %s | %s | %s | %s | %s | %s | %s |" % (
-                NAMES[m], b, fmt_t(cf), fmt_t(cb), fmt_t(tf), fmt_t(tb), fmt_r(div(cf, tf)), fmt_r(div(cf, tb)),
-                fmt_r(div(cf, cb))))
+            table_row(out, NAMES[m], b, fmt_t(cf), fmt_t(cb), fmt_t(tf), fmt_t(tb), fmt_r(div(cf, tf)),
+                      fmt_r(div(cf, tb)), fmt_r(div(cf, cb)))
     out.append("")
 
 
@@ -133,25 +143,22 @@ def section_jvp(st, out):
                "hand in C (bench/handjvp/: the same loops, primal and tangent fused, the practical limit). "
                "bench_step checks that both give the same ∇f·v before timing. PyTorch's forward_ad and "
                "functorch.jvp ratios for comparison.\n")
-    out.append("| model | batch | f | fgcc jvp / f | hand jvp / f | fgcc / hand | PyTorch forward_ad / f | "
-               "PyTorch functorch.jvp / f |")
-    out.append("|---|---|---|---|---|---|---|---|")
+    table_head(out, "model", "batch", "f", "fgcc jvp / f", "hand jvp / f", "fgcc / hand", "PyTorch forward_ad / f",
+               "PyTorch functorch.jvp / f")
     for m in MODELS:
         for b in st.batches(m, "paper"):
             j, h = st.get("c", m, "paper", b, "jvp"), st.get("c", m, "paper", b, "hand")
-            out.append("| %s | %d | %s | %s | %s | %s | %s | %s |" % (
-                NAMES[m], b, fmt_t(st.get("c", m, "paper", b, "f")), fmt_r(st.ratio("c", m, "paper", b, "jvp")),
-                fmt_r(st.ratio("c", m, "paper", b, "hand")), fmt_r(j / h if j and h else None, 3),
-                fmt_r(st.ratio("torch", m, "paper", b, "jvp")),
-                fmt_r(st.ratio("torch", m, "paper", b, "jvp_functorch"))))
+            table_row(out, NAMES[m], b, fmt_t(st.get("c", m, "paper", b, "f")),
+                      fmt_r(st.ratio("c", m, "paper", b, "jvp")), fmt_r(st.ratio("c", m, "paper", b, "hand")),
+                      fmt_r(div(j, h), 3), fmt_r(st.ratio("torch", m, "paper", b, "jvp")),
+                      fmt_r(st.ratio("torch", m, "paper", b, "jvp_functorch")))
     out.append("")
 
 
 def mem_table(rows, configs, out, label):
     mem = {(r["impl"], r["model"], r["config"], r["what"]): r["maxrss_kb"] for r in rows}
-    out.append("| %s | impl | baseline | f | fg step | bp step | fg − baseline | bp − baseline | bp / fg (above baseline) |"
-               % label)
-    out.append("|---|---|---|---|---|---|---|---|---|")
+    table_head(out, label, "impl", "baseline", "f", "fg step", "bp step", "fg − baseline", "bp − baseline",
+               "bp / fg (above baseline)")
     for (m, cfg, name) in configs:
         for impl in ("c", "torch"):
             g = lambda w: mem.get((impl, m, cfg, "mem_" + w))  # noqa: E731
@@ -159,9 +166,8 @@ def mem_table(rows, configs, out, label):
                 continue
             fg, bp, base = g("fg"), g("bp"), g("none")
             ratio = (bp - base) / (fg - base) if fg and bp and fg - base >= 1024 else None  # >= 1 MiB
-            out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-                name, "C (fgcc / hand bp)" if impl == "c" else "PyTorch", mib(base), mib(g("f")), mib(fg), mib(bp),
-                mib(fg - base if fg else None), mib(bp - base if bp else None), fmt_r(ratio)))
+            table_row(out, name, "C (fgcc / hand bp)" if impl == "c" else "PyTorch", mib(base), mib(g("f")), mib(fg),
+                      mib(bp), mib(fg - base if fg else None), mib(bp - base if bp else None), fmt_r(ratio))
     out.append("")
 
 
@@ -190,20 +196,18 @@ def section_depth(st, mem_rows, figs, out, have_fig):
     out.append("## 5. Scaling with depth\n")
     out.append("MLPs with 1, 2, 4, 8 ... hidden layers of equal width (ReLU), batch 64, the paper's depth experiment. "
                "Memory columns: peak RSS above the baseline process (MiB).\n")
-    out.append("| hidden layers | params | C: f | C: R_f | C: R_b | C: fgcc jvp / hand | PyTorch: f | PyTorch: R_f | "
-               "PyTorch: R_b | C mem fg | C mem bp | PyTorch mem fg | PyTorch mem bp |")
-    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    table_head(out, "hidden layers", "params", "C: f", "C: R_f", "C: R_b", "C: fgcc jvp / hand", "PyTorch: f",
+               "PyTorch: R_f", "PyTorch: R_b", "C mem fg", "C mem bp", "PyTorch mem fg", "PyTorch mem bp")
     for d in depths:
         cfg = "depth%d" % d
         j, h = st.get("c", "mlp", cfg, 64, "jvp"), st.get("c", "mlp", cfg, 64, "hand")
         mm = lambda i, w: (mem[(i, cfg, "mem_" + w)] - mem[(i, cfg, "mem_none")]  # noqa: E731
                            if (i, cfg, "mem_" + w) in mem and (i, cfg, "mem_none") in mem else None)
-        out.append("| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-            d, st.params.get(("mlp", cfg), "—"), fmt_t(st.get("c", "mlp", cfg, 64, "f")),
-            fmt_r(st.ratio("c", "mlp", cfg, 64, "fg")), fmt_r(st.ratio("c", "mlp", cfg, 64, "bp")),
-            fmt_r(j / h if j and h else None, 3), fmt_t(st.get("torch", "mlp", cfg, 64, "f")),
-            fmt_r(st.ratio("torch", "mlp", cfg, 64, "fg")), fmt_r(st.ratio("torch", "mlp", cfg, 64, "bp")),
-            mib(mm("c", "fg")), mib(mm("c", "bp")), mib(mm("torch", "fg")), mib(mm("torch", "bp"))))
+        table_row(out, d, st.params.get(("mlp", cfg), "—"), fmt_t(st.get("c", "mlp", cfg, 64, "f")),
+                  fmt_r(st.ratio("c", "mlp", cfg, 64, "fg")), fmt_r(st.ratio("c", "mlp", cfg, 64, "bp")),
+                  fmt_r(div(j, h), 3), fmt_t(st.get("torch", "mlp", cfg, 64, "f")),
+                  fmt_r(st.ratio("torch", "mlp", cfg, 64, "fg")), fmt_r(st.ratio("torch", "mlp", cfg, 64, "bp")),
+                  mib(mm("c", "fg")), mib(mm("c", "bp")), mib(mm("torch", "fg")), mib(mm("torch", "bp")))
     out.append("")
     data = os.path.join(DATA_DIR, "depth.dat")
     with open(data, "w") as f:
@@ -262,9 +266,8 @@ def section_curves(results, figs, out, have_fig):
                "seeds that reached it. "
                "T_f/T_b = mean time to target of the forward gradient over that of backprop in the same "
                "implementation (the paper's T_f/T_b; below 1: forward gradients get there first).\n")
-    out.append("| model | options | steps | seeds | η₀ fg / bp | target loss | contender | final loss (mean) | "
-               "time to target (mean, range) | seeds reaching it |")
-    out.append("|---|---|---|---|---|---|---|---|---|---|")
+    table_head(out, "model", "options", "steps", "seeds", "η₀ fg / bp", "target loss", "contender", "final loss (mean)",
+               "time to target (mean, range)", "seeds reaching it")
     contenders = [("c", "fg", "fgcc forward gradient"), ("c", "bp", "C backprop"),
                   ("torch", "fg", "PyTorch forward gradient"), ("torch", "bp", "PyTorch backprop")]
     ratios = []
@@ -296,9 +299,9 @@ def section_curves(results, figs, out, have_fig):
             tt = "%.2f s (%.2f – %.2f)" % (statistics.mean(hits), min(hits), max(hits)) if hits else "not reached"
             if len(hits) == len(runs):
                 mean_tt[(impl, method)] = statistics.mean(hits)
-            out.append("| %s | %s | %s | %d | %s / %s%s | %.4f | %s | %.4f | %s | %d/%d |" % (
-                NAMES[m], opts or "paper", steps, seeds, lr_fg, lr_bp, ", clip %s" % clip if clip else "", target,
-                label, finals[(impl, method)], tt, len(hits), len(runs)))
+            table_row(out, NAMES[m], opts or "paper", steps, seeds,
+                      "%s / %s%s" % (lr_fg, lr_bp, ", clip %s" % clip if clip else ""), "%.4f" % target, label,
+                      "%.4f" % finals[(impl, method)], tt, "%d/%d" % (len(hits), len(runs)))
         for impl, name in (("c", "fgcc / C backprop"), ("torch", "PyTorch")):
             if (impl, "fg") in mean_tt and (impl, "bp") in mean_tt and mean_tt[(impl, "bp")] > 0:
                 ratios.append("%s, %s: T_f/T_b = %.2f" % (NAMES[m], name, mean_tt[(impl, "fg")] / mean_tt[(impl, "bp")]))
@@ -344,14 +347,13 @@ def section_compile(rows, out):
     out.append("Wall time to differentiate each example's loss.c (fgcc in.c -o out.c, parse + analysis + "
                "differentiation + emission, including process start-up) next to clang-19 -fsyntax-only on the same "
                "file with the same include directories. Medians.\n")
-    out.append("| model | lines of loss.c | fgcc | clang-19 -fsyntax-only | fgcc / clang |")
-    out.append("|---|---|---|---|---|")
+    table_head(out, "model", "lines of loss.c", "fgcc", "clang-19 -fsyntax-only", "fgcc / clang")
     by = {(r["model"], r["tool"]): r for r in rows}
     for m in MODELS:
         a, b = by.get((m, "fgcc")), by.get((m, "clang-fsyntax-only"))
         if a and b:
-            out.append("| %s | %d | %s | %s | %.2f |" % (NAMES[m], a["lines"], fmt_t(a["median_s"]),
-                                                         fmt_t(b["median_s"]), a["median_s"] / b["median_s"]))
+            table_row(out, NAMES[m], a["lines"], fmt_t(a["median_s"]), fmt_t(b["median_s"]),
+                      "%.2f" % (a["median_s"] / b["median_s"]))
     out.append("")
 
 

@@ -532,39 +532,18 @@ class Gen:
             opts += [("heap", 1), ("ptr", 1), ("goto", 1)]
         kind = self.pick(opts)
         inner = max(1, budget // 2)
-        if kind == "assign":
-            self.stmt_assign(fn)
-        elif kind == "decl":
-            self.stmt_decl_real(fn)
-        elif kind == "int":
-            self.stmt_decl_int(fn)
-        elif kind == "call":
+        nested = {"for": self.stmt_for, "if": self.stmt_if, "while": self.stmt_while,
+                  "switch": self.stmt_switch, "goto": self.stmt_goto}
+        single = {"assign": self.stmt_assign, "decl": self.stmt_decl_real, "int": self.stmt_decl_int,
+                  "array": self.stmt_decl_array, "struct": self.stmt_decl_struct, "sarray": self.stmt_decl_sarray,
+                  "jump": self.stmt_jump, "incdec": self.stmt_incdec, "heap": self.stmt_heap, "ptr": self.stmt_ptr}
+        if kind == "call":
             if not self.call_stmt(fn):
                 self.stmt_assign(fn)
-        elif kind == "for":
-            self.stmt_for(fn, inner, depth - 1)
-        elif kind == "if":
-            self.stmt_if(fn, inner, depth - 1)
-        elif kind == "while":
-            self.stmt_while(fn, inner, depth - 1)
-        elif kind == "switch":
-            self.stmt_switch(fn, inner, depth - 1)
-        elif kind == "array":
-            self.stmt_decl_array(fn)
-        elif kind == "struct":
-            self.stmt_decl_struct(fn)
-        elif kind == "sarray":
-            self.stmt_decl_sarray(fn)
-        elif kind == "jump":
-            self.stmt_jump(fn)
-        elif kind == "incdec":
-            self.stmt_incdec(fn)
-        elif kind == "heap":
-            self.stmt_heap(fn)
-        elif kind == "ptr":
-            self.stmt_ptr(fn)
-        elif kind == "goto":
-            self.stmt_goto(fn, inner, depth - 1)
+        elif kind in nested:
+            nested[kind](fn, inner, depth - 1)
+        else:
+            single[kind](fn)
         return 1 if kind in ("assign", "decl", "int", "call", "jump", "incdec") else 3
 
     def stmt_incdec(self, fn):
