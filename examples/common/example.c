@@ -7,6 +7,8 @@
  */
 #include "example.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <fgrt.h>
 #include <math.h>
 #include <signal.h>
@@ -134,12 +136,16 @@ static int eval_metrics(void *user, const double *theta, uint64_t step, double *
   return 0;
 }
 
-/* ---------------------------------------------------------------- options */
+/* ---------------------------------------------------------------- options
+ * Every value is checked where it is parsed, against the range where it
+ * means something; a bad one is refused with the option, the value and the
+ * range (exit status 2) before any data is read or file written. */
 
 typedef struct {
   const char *data;
   int backprop;
-  size_t train_limit, test_limit;
+  uint64_t batch, directions;         /* copied into t after parsing */
+  uint64_t train_limit, test_limit;   /* 0: all */
   fgrt_train_opts t;
 } options;
 
@@ -149,42 +155,86 @@ static void usage(const example_model *m, FILE *f) {
           "  --data=DIR           MNIST-format IDX files (train-images-idx3-ubyte[.gz], ...;\n"
           "                       default data/mnist, made by scripts/fetch_mnist.sh)\n"
           "  --method=fg|bp       forward gradient with fgcc's loss_jvp (default), or backprop\n"
-          "  --steps=N --batch=N --lr=X --seed=N\n"
+          "  --steps=N            training steps, N >= 1 (default: the model's)\n"
+          "  --batch=N            images per step, 1 to 1048576 and at most the training\n"
+          "                       images (default 64)\n"
+          "  --lr=X               initial learning rate, X > 0 (default: the model's)\n"
+          "  --seed=N             0 to 2^64-1 (default 1)\n"
           "  --schedule=exp|constant|step|inv-sqrt|cosine  (default exp: lr*exp(-decay*i))\n"
-          "  --decay=K            schedule parameter (default 1e-4)\n"
-          "  --optimizer=sgd|momentum|adam  --momentum=X\n"
-          "  --directions=K       directions averaged per forward-gradient step (default 1)\n"
+          "  --decay=K            schedule parameter, K >= 0 (default 1e-4); for step, the\n"
+          "                       factor applied every 1000 steps, in (0, 1]\n"
+          "  --optimizer=sgd|momentum|adam  --momentum=X (in [0, 1), default 0.9)\n"
+          "  --directions=K       directions averaged per forward-gradient step, 1 to 100000\n"
+          "                       (default 1)\n"
           "  --dist=normal|rademacher       tangent distribution (default normal)\n"
-          "  --clip=X             clip the gradient estimate to norm X (0: off; forward-gradient\n"
-          "                       default: the model's cap on |∇f·v| times sqrt(parameters))\n"
-          "  --train-limit=N --test-limit=N use the first N images only\n"
-          "  --eval-every=N       test-set evaluation every N steps (and at the end)\n"
-          "  --log=FILE.csv|FILE.jsonl      machine-readable training log\n"
-          "  --checkpoint=FILE --checkpoint-every=N --resume=FILE\n"
+          "  --clip=X             clip the gradient estimate to norm X >= 0 (0: off; default\n"
+          "                       with fg: the model's cap on |∇f·v| times sqrt(parameters))\n"
+          "  --train-limit=N --test-limit=N use the first N images only (0: all)\n"
+          "  --eval-every=N       test-set evaluation every N steps and at the end (0: end only)\n"
+          "  --log=FILE.csv|FILE.jsonl      machine-readable training log (.json: JSON lines too)\n"
+          "  --checkpoint=FILE --checkpoint-every=N (0: at the end only) --resume=FILE\n"
           "  --progress=auto|on|off\n%s",
           m->name, m->summary, m->options_help);
 }
 
-/* An option naming one of `names`: its index in *out, or -1 if unknown. */
-static int parse_enum(const char *v, const char *const *names, int count, int *out) {
-  for (int i = 0; i < count; i++)
+/* An option naming one of `names`: its index in *out, or -1 with the
+ * choices in err. */
+static int parse_enum(const char *v, const char *const *names, int count, int *out, char *err, size_t errlen) {
+  size_t n = (size_t)snprintf(err, errlen, "expected ");
+  for (int i = 0; i < count; i++) {
     if (strcmp(v, names[i]) == 0)
-      return *out = i, 0;
+      return *err = 0, *out = i, 0;
+    if (n < errlen)
+      n += (size_t)snprintf(err + n, errlen - n, "%s%s", names[i], i == count - 1 ? "" : i == count - 2 ? " or " : ", ");
+  }
   return -1;
 }
 
-static int parse_number(const char *v, double *out) {
+/* A whole number in [lo, hi]: decimal digits only (no sign, space or
+ * fraction), within 64 bits. */
+static int parse_count(const char *v, uint64_t lo, uint64_t hi, uint64_t *out, char *err, size_t errlen) {
   char *end;
-  *out = strtod(v, &end);
-  return *v && !*end && isfinite(*out) ? 0 : -1;
+  errno = 0;
+  unsigned long long n = *v >= '0' && *v <= '9' ? strtoull(v, &end, 10) : 0;
+  if (*v >= '0' && *v <= '9' && !*end && errno == 0 && n >= lo && n <= hi)
+    return *out = n, 0;
+  if (hi == UINT64_MAX)
+    snprintf(err, errlen, "expected a whole number from %llu to 2^64-1", (unsigned long long)lo);
+  else
+    snprintf(err, errlen, "expected a whole number from %llu to %llu", (unsigned long long)lo, (unsigned long long)hi);
+  return -1;
 }
 
-/* A count in [lo, hi]. */
-static int parse_count(const char *v, uint64_t lo, uint64_t hi, uint64_t *out) {
+/* The ranges of the real-valued options. */
+typedef enum { POSITIVE, NONNEGATIVE, FRACTION, OFF_OR_POSITIVE } real_range;
+static const char *const REAL_RANGES[] = {"a finite number > 0", "a finite number >= 0", "a number in [0, 1)",
+                                          "0 (off) or a finite number > 0"};
+
+/* A real number in `range`: the whole value parsed, finite, not rounded to
+ * 0 or infinity (ERANGE). */
+static int parse_real(const char *v, real_range range, double *out, char *err, size_t errlen) {
   char *end;
-  unsigned long long n = strtoull(v, &end, 10);
-  *out = n;
-  return *v && *v != '-' && !*end && n >= lo && n <= hi ? 0 : -1;
+  errno = 0;
+  double x = strtod(v, &end);
+  int ok = *v && !isspace((unsigned char)*v) && !*end && errno == 0 && isfinite(x);
+  ok = ok && (range == POSITIVE ? x > 0 : range == FRACTION ? x >= 0 && x < 1 : x >= 0);
+  if (!ok)
+    return snprintf(err, errlen, "expected %s", REAL_RANGES[range]), -1;
+  *out = x;
+  return 0;
+}
+
+/* A file or directory name: not empty; a log's names its format. */
+static int parse_path(const char *key, const char *v, const char **out, char *err, size_t errlen) {
+  size_t n = strlen(v);
+  int log = !strcmp(key, "log");
+  if (n == 0)
+    return snprintf(err, errlen, "expected a %s name", !strcmp(key, "data") ? "directory" : "file"), -1;
+  if (log && !(n > 4 && !strcmp(v + n - 4, ".csv")) && !(n > 6 && !strcmp(v + n - 6, ".jsonl")) &&
+      !(n > 5 && !strcmp(v + n - 5, ".json")))
+    return snprintf(err, errlen, "expected a file name ending in .csv (CSV), .jsonl or .json (JSON lines)"), -1;
+  *out = v;
+  return 0;
 }
 
 static const char *const METHODS[] = {"fg", "bp"}, *const OPTIMIZERS[] = {"sgd", "momentum", "adam"},
@@ -192,45 +242,85 @@ static const char *const METHODS[] = {"fg", "bp"}, *const OPTIMIZERS[] = {"sgd",
                          *const SCHEDULES[] = {"constant", "exp", "step", "inv-sqrt", "cosine"};
 
 /* The options naming a choice: 1 taken, 0 unknown, -1 bad. */
-static int choice_option(options *o, const char *key, const char *v) {
+static int choice_option(options *o, const char *key, const char *v, char *err, size_t errlen) {
   int i = 0, e;
   if (!strcmp(key, "method"))
-    e = parse_enum(v, METHODS, 2, &o->backprop);
+    e = parse_enum(v, METHODS, 2, &o->backprop, err, errlen);
   else if (!strcmp(key, "optimizer"))
-    e = parse_enum(v, OPTIMIZERS, 3, &i), o->t.optimizer = (fgrt_optimizer)i;
+    e = parse_enum(v, OPTIMIZERS, 3, &i, err, errlen), o->t.optimizer = (fgrt_optimizer)i;
   else if (!strcmp(key, "dist"))
-    e = parse_enum(v, DISTS, 2, &i), o->t.direction = (fgrt_direction)i;
+    e = parse_enum(v, DISTS, 2, &i, err, errlen), o->t.direction = (fgrt_direction)i;
   else if (!strcmp(key, "schedule"))
-    e = parse_enum(v, SCHEDULES, 5, &i), o->t.schedule = (fgrt_schedule)i;
+    e = parse_enum(v, SCHEDULES, 5, &i, err, errlen), o->t.schedule = (fgrt_schedule)i;
   else if (!strcmp(key, "progress"))
-    e = parse_enum(v, PROGRESS, 3, &i), o->t.progress = i == 2 ? -1 : i;
+    e = parse_enum(v, PROGRESS, 3, &i, err, errlen), o->t.progress = i == 2 ? -1 : i;
   else
     return 0;
   return e ? -1 : 1;
 }
 
-/* One "--key=value" of the common options: 1 taken, 0 unknown, -1 bad. */
-static int common_option(options *o, const char *key, const char *v) {
-  uint64_t n = 0;
-  int e = 0;
-  if (!strcmp(key, "data")) o->data = v;
-  else if (!strcmp(key, "log")) o->t.log_path = v;
-  else if (!strcmp(key, "checkpoint")) o->t.checkpoint_path = v;
-  else if (!strcmp(key, "resume")) o->t.resume_path = v;
-  else if (!strcmp(key, "lr")) e = parse_number(v, &o->t.lr);
-  else if (!strcmp(key, "decay")) e = parse_number(v, &o->t.decay);
-  else if (!strcmp(key, "momentum")) e = parse_number(v, &o->t.momentum);
-  else if (!strcmp(key, "clip")) e = parse_number(v, &o->t.clip_norm);
-  else if (!strcmp(key, "steps")) e = parse_count(v, 0, UINT64_MAX, &o->t.steps);
-  else if (!strcmp(key, "seed")) e = parse_count(v, 0, UINT64_MAX, &o->t.seed);
-  else if (!strcmp(key, "eval-every")) e = parse_count(v, 0, UINT64_MAX, &o->t.eval_every);
-  else if (!strcmp(key, "checkpoint-every")) e = parse_count(v, 0, UINT64_MAX, &o->t.checkpoint_every);
-  else if (!strcmp(key, "batch")) e = parse_count(v, 1, 1 << 20, &n), o->t.batch_size = n;
-  else if (!strcmp(key, "directions")) e = parse_count(v, 1, 100000, &n), o->t.directions = (unsigned)n;
-  else if (!strcmp(key, "train-limit")) e = parse_count(v, 0, UINT32_MAX, &n), o->train_limit = n;
-  else if (!strcmp(key, "test-limit")) e = parse_count(v, 0, UINT32_MAX, &n), o->test_limit = n;
-  else return choice_option(o, key, v);
-  return e ? -1 : 1;
+/* One "--key=value" of the common options: 1 taken, 0 unknown, -1 bad
+ * (with the accepted values in err). */
+static int common_option(options *o, const char *key, const char *v, char *err, size_t errlen) {
+  const struct {
+    const char *key;
+    double *x;
+    real_range range;
+  } reals[] = {
+      {"lr", &o->t.lr, POSITIVE},
+      {"decay", &o->t.decay, NONNEGATIVE},
+      {"momentum", &o->t.momentum, FRACTION},
+      {"clip", &o->t.clip_norm, OFF_OR_POSITIVE},
+  };
+  const struct {
+    const char *key;
+    uint64_t *n, lo, hi;
+  } counts[] = {
+      {"steps", &o->t.steps, 1, UINT64_MAX},
+      {"batch", &o->batch, 1, EXAMPLE_MAX_COUNT},
+      {"directions", &o->directions, 1, 100000},
+      {"seed", &o->t.seed, 0, UINT64_MAX},
+      {"eval-every", &o->t.eval_every, 0, UINT64_MAX},             /* 0: at the end only */
+      {"checkpoint-every", &o->t.checkpoint_every, 0, UINT64_MAX}, /* 0: at the end only */
+      {"train-limit", &o->train_limit, 0, UINT32_MAX},             /* 0: all */
+      {"test-limit", &o->test_limit, 0, UINT32_MAX},
+  };
+  const struct {
+    const char *key;
+    const char **path;
+  } paths[] = {
+      {"data", &o->data},
+      {"log", &o->t.log_path},
+      {"checkpoint", &o->t.checkpoint_path},
+      {"resume", &o->t.resume_path},
+  };
+  for (size_t i = 0; i < sizeof reals / sizeof *reals; i++)
+    if (!strcmp(key, reals[i].key))
+      return parse_real(v, reals[i].range, reals[i].x, err, errlen) ? -1 : 1;
+  for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
+    if (!strcmp(key, counts[i].key))
+      return parse_count(v, counts[i].lo, counts[i].hi, counts[i].n, err, errlen) ? -1 : 1;
+  for (size_t i = 0; i < sizeof paths / sizeof *paths; i++)
+    if (!strcmp(key, paths[i].key))
+      return parse_path(key, v, paths[i].path, err, errlen) ? -1 : 1;
+  return choice_option(o, key, v, err, errlen);
+}
+
+/* What single values cannot show: options that contradict each other. */
+static int check_combination(const example_model *m, const options *o) {
+  const char *why = NULL;
+  char buf[128];
+  if (o->t.schedule == FGRT_LR_STEP && !(o->t.decay > 0 && o->t.decay <= 1)) {
+    snprintf(buf, sizeof buf, "--decay=%g with --schedule=step: expected a factor in (0, 1]", o->t.decay);
+    why = buf;
+  } else if (o->t.checkpoint_every && !o->t.checkpoint_path) {
+    why = "--checkpoint-every needs --checkpoint=FILE";
+  } else if (o->t.log_path && o->t.checkpoint_path && !strcmp(o->t.log_path, o->t.checkpoint_path)) {
+    why = "--log and --checkpoint name the same file";
+  }
+  if (why)
+    fprintf(stderr, "%s: error: %s (see --help)\n", m->name, why);
+  return why ? -1 : 0;
 }
 
 /* Returns 0, 1 (--help printed) or -1 (error printed). */
@@ -245,7 +335,7 @@ static int parse_options(const example_model *m, options *o, int argc, char **ar
       return -1;
     }
     snprintf(key, sizeof key, "%.*s", (int)(eq - a - 2), a + 2);
-    int r = common_option(o, key, eq + 1);
+    int r = common_option(o, key, eq + 1, err, sizeof err);
     if (r == 0 && m->option)
       r = m->option(key, eq + 1, err, sizeof err);
     if (r <= 0) {
@@ -254,7 +344,9 @@ static int parse_options(const example_model *m, options *o, int argc, char **ar
       return -1;
     }
   }
-  return 0;
+  o->t.batch_size = (size_t)o->batch;
+  o->t.directions = (unsigned)o->directions;
+  return check_combination(m, o);
 }
 
 static void default_options(const example_model *m, options *o) {
@@ -262,7 +354,8 @@ static void default_options(const example_model *m, options *o) {
   o->data = "data/mnist";
   fgrt_train_defaults(&o->t);
   o->t.steps = m->steps;
-  o->t.batch_size = 64;       /* the paper's minibatch size */
+  o->batch = 64;              /* the paper's minibatch size */
+  o->directions = 1;
   o->t.schedule = FGRT_LR_EXP; /* the paper's lr_i = lr_0 exp(-i k), k = 1e-4 */
   o->t.decay = 1e-4;
   o->t.lr = -1;                /* chosen by method below unless given */
@@ -303,6 +396,15 @@ static int load_data(context *c, const options *o) {
   c->y = malloc(c->cap * sizeof *c->y);
   c->z = malloc(c->cap * EXAMPLE_CLASSES * sizeof *c->z);
   return c->x && c->y && c->z ? 0 : -1;
+}
+
+/* The one option checked against the data: a batch fits in the training set. */
+static int check_batch(const example_model *m, const options *o, const context *c) {
+  if (o->t.batch_size <= c->train.n)
+    return 0;
+  fprintf(stderr, "%s: error: --batch=%zu is larger than the %zu training images%s (see --help)\n", m->name,
+          o->t.batch_size, c->train.n, o->train_limit == c->train.n ? " kept by --train-limit" : "");
+  return -1;
 }
 
 static void report(const example_model *m, const options *o, const fgrt_train_result *r, double acc, double loss) {
@@ -356,7 +458,7 @@ int example_main(const example_model *m, int argc, char **argv) {
   if (o.t.clip_norm < 0)
     o.t.clip_norm = o.backprop ? 0 : m->clip_forward * sqrt((double)m->n_params());
   context c = {.m = m, .test_limit = o.test_limit};
-  int rc = load_data(&c, &o) == 0 ? train_and_report(m, &o, &c) : 1;
+  int rc = load_data(&c, &o) != 0 ? 1 : check_batch(m, &o, &c) != 0 ? 2 : train_and_report(m, &o, &c);
   free_dataset(&c.train);
   free_dataset(&c.test);
   free(c.x);
@@ -392,14 +494,15 @@ void example_init_uniform(double *theta, size_t count, double bound, uint64_t se
 }
 
 int example_parse_ints(const char *s, int *out, int max) {
-  int n = 0;
-  while (*s) {
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (end == s || v <= 0 || v > 1 << 20 || n == max || (*end && *end != ','))
+  for (int n = 0;; s++) { /* each number: digits only, then ',' or the end */
+    char *end = NULL;
+    errno = 0;
+    long v = isdigit((unsigned char)*s) ? strtol(s, &end, 10) : 0;
+    if (v < 1 || v > EXAMPLE_MAX_COUNT || errno || n == max || (*end && *end != ','))
       return -1;
     out[n++] = (int)v;
-    s = *end ? end + 1 : end;
+    if (!*end)
+      return n;
+    s = end;
   }
-  return n;
 }

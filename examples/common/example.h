@@ -63,8 +63,12 @@ int example_model_options(const example_model *m, int argc, char **argv);
  * bound = 1/sqrt(fan_in) for weights and biases alike. */
 void example_init_uniform(double *theta, size_t count, double bound, uint64_t seed, uint32_t stream);
 
-/* Parses a positive int list "1024,1024" into out (at most max); returns
- * the count, or -1. */
+/* The largest width, channel count or batch the programs accept. */
+#define EXAMPLE_MAX_COUNT (1 << 20)
+
+/* Parses a list "1024,1024" of 1 to max numbers, each 1 to
+ * EXAMPLE_MAX_COUNT in decimal digits, into out; returns the count, or -1
+ * (an empty list, an empty item, a sign or space, a bad number). */
 int example_parse_ints(const char *s, int *out, int max);
 
 #endif

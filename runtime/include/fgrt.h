@@ -152,19 +152,19 @@ typedef enum { FGRT_LR_CONSTANT, FGRT_LR_EXP, FGRT_LR_STEP, FGRT_LR_INV_SQRT, FG
 
 typedef struct {
   fgrt_method method;        /* FORWARD_GRADIENT (default) or EXACT_GRADIENT */
-  uint64_t steps;            /* total number of steps (including resumed ones) */
-  size_t batch_size;         /* examples per step (dataset mode); default 64 */
-  double lr;                 /* initial learning rate; default 1e-3 */
+  uint64_t steps;            /* total number of steps (including resumed ones); >= 1 */
+  size_t batch_size;         /* examples per step (dataset mode), 1 to n_examples; default 64 */
+  double lr;                 /* initial learning rate, finite and > 0; default 1e-3 */
   fgrt_schedule schedule;    /* default CONSTANT */
-  double decay;              /* schedule parameter (see above) */
-  uint64_t step_every;       /* STEP schedule period */
-  unsigned directions;       /* K, directions averaged per step; default 1 */
+  double decay;              /* schedule parameter (see above), finite, >= 0; STEP: in (0, 1] */
+  uint64_t step_every;       /* STEP schedule period, >= 1 */
+  unsigned directions;       /* K, directions averaged per step, >= 1; default 1 */
   fgrt_direction direction;  /* NORMAL (default) or RADEMACHER */
   fgrt_optimizer optimizer;  /* SGD (default), MOMENTUM (heavy ball), ADAM */
-  double momentum;           /* MOMENTUM: m = momentum*m + g; default 0.9 */
-  double beta1, beta2, eps;  /* ADAM; defaults 0.9, 0.999, 1e-8 */
-  double weight_decay;       /* adds weight_decay*theta to g; default 0 */
-  double clip_norm;          /* if > 0, g is scaled down to this norm; default 0 */
+  double momentum;           /* MOMENTUM: m = momentum*m + g, in [0, 1); default 0.9 */
+  double beta1, beta2, eps;  /* ADAM: betas in [0, 1), eps finite > 0; defaults 0.9, 0.999, 1e-8 */
+  double weight_decay;       /* adds weight_decay*theta to g, finite >= 0; default 0 */
+  double clip_norm;          /* if > 0, g is scaled down to this norm; finite >= 0; default 0 */
   uint64_t seed;             /* directions and shuffling; default 1 */
   int shuffle;               /* reshuffle the dataset each epoch; default 1 */
   uint64_t eval_every;       /* call model->eval every N steps and at the end; 0 = end only */
@@ -176,7 +176,7 @@ typedef struct {
   const char *checkpoint_path; /* saved every checkpoint_every steps and at the end; NULL = none */
   uint64_t checkpoint_every;
   const char *resume_path;   /* a checkpoint to resume from (parameters, optimizer state, step) */
-  double stop_loss;          /* stop once the mean logged loss is <= stop_loss; default -inf */
+  double stop_loss;          /* stop once the mean logged loss is <= stop_loss (not NaN); default -inf */
   /* When *interrupt becomes nonzero (set it from a SIGINT handler), training
    * stops after the current step: logged, evaluated and checkpointed like a
    * normal end, with result->interrupted set. NULL: not watched. */
@@ -200,7 +200,11 @@ void fgrt_train_defaults(fgrt_train_opts *opts);
 
 /* Trains theta in place. Returns 0 on success (including an early stop),
  * -1 on an error or on divergence, with a message in err ("step 412: loss
- * is nan: training diverged; ..."). On divergence theta holds the last
+ * is nan: training diverged; ..."). Options outside the ranges noted above
+ * (an enum outside its values, progress outside -1..1; the momentum, Adam
+ * constants only with that optimizer) are refused before any callback runs
+ * or any file is written: "fgrt_train: lr is -1; expected a finite number
+ * > 0". On divergence theta holds the last
  * parameters whose update was finite when the loss or gradient went bad;
  * no checkpoint is ever written with non-finite values. */
 int fgrt_train(const fgrt_model *model, const fgrt_train_opts *opts, double *theta, fgrt_train_result *result,

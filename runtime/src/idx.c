@@ -5,7 +5,10 @@
  * which inflates it when it starts with the gzip magic: one path serves
  * files and buffers, plain and compressed. Every field is checked before it
  * is trusted: a corrupt or truncated file gets an error naming the file and
- * the byte where it went wrong, never a crash (fuzz/fuzz_idx.c).
+ * the byte where it went wrong, never a crash (fuzz/fuzz_idx.c). Damaged
+ * gzip data is reported as zlib sees it: a truncated stream, or zlib's own
+ * message (bad CRC, invalid code, ...), with the compressed and uncompressed
+ * offsets reached.
  */
 #include "fgrt.h"
 #include "fgrt_int.h"
@@ -29,7 +32,8 @@ typedef struct {
   size_t len, pos; /* the input, and how much of it is consumed (gzip: fed to z) */
   int gzip;        /* 0 plain, 1 inflating, 2 every member inflated */
   z_stream z;
-  const char *error; /* why read_bytes returned -1 */
+  size_t out;      /* bytes inflated so far */
+  char error[256]; /* why read_bytes returned -1 */
 } Reader;
 
 enum { Z_CHUNK = 1 << 30 }; /* z_stream counts are 32-bit */
@@ -55,21 +59,50 @@ static void close_reader(Reader *r) {
 /* The input not yet consumed by inflate. */
 static size_t unread(const Reader *r) { return r->len - r->pos + r->z.avail_in; }
 
+/* The compressed bytes consumed so far. */
+static size_t consumed(const Reader *r) { return r->len - unread(r); }
+
 /* After a gzip member: another one, or the end of the input. */
 static int next_member(Reader *r) {
-  size_t at = r->len - unread(r);
+  size_t at = consumed(r);
   if (at == r->len) {
     r->gzip = 2;
     return 0;
   }
   if (r->len - at >= 2 && r->in[at] == 0x1f && r->in[at + 1] == 0x8b && inflateReset(&r->z) == Z_OK)
     return 0;
-  r->error = "data after the end of the gzip stream";
+  snprintf(r->error, sizeof r->error, "data after the end of the gzip stream (at compressed byte %zu)", at);
   return -1;
 }
 
-/* Inflate up to n bytes into buf; returns the number inflated (short at the
- * end of the input, truncated streams included), or -1. */
+/* zlib's words for the two checks of a gzip trailer, explained. */
+static const char *explain(const char *msg) {
+  if (!strcmp(msg, "incorrect data check"))
+    return "incorrect data check (the CRC-32 of the data does not match the trailer's)";
+  if (!strcmp(msg, "incorrect length check"))
+    return "incorrect length check (the data's length does not match the trailer's)";
+  return msg;
+}
+
+/* Why inflate stopped with rc (neither Z_OK nor Z_STREAM_END), and where:
+ * the end of the input for a truncated stream, else the last compressed
+ * byte zlib read (where it found the damage). */
+static long inflate_error(Reader *r, int rc) {
+  size_t at = consumed(r);
+  if (rc == Z_BUF_ERROR) /* no input left before the end of the stream */
+    snprintf(r->error, sizeof r->error,
+             "truncated gzip stream: the file ends at compressed byte %zu (uncompressed byte %zu) before the end "
+             "of the stream", at, r->out);
+  else if (rc == Z_MEM_ERROR)
+    snprintf(r->error, sizeof r->error, "out of memory while inflating");
+  else
+    snprintf(r->error, sizeof r->error, "gzip data damaged at compressed byte %zu (uncompressed byte %zu): %s",
+             at ? at - 1 : 0, r->out, explain(r->z.msg ? r->z.msg : zError(rc)));
+  return -1;
+}
+
+/* Inflate up to n bytes into buf; returns the number inflated (short only
+ * at the end of the last member), or -1 for a damaged or truncated stream. */
 static long inflate_bytes(Reader *r, uint8_t *buf, size_t n) {
   size_t got = 0;
   while (got < n && r->gzip == 1) {
@@ -83,14 +116,12 @@ static long inflate_bytes(Reader *r, uint8_t *buf, size_t n) {
     r->z.avail_out = chunk;
     int rc = inflate(&r->z, Z_NO_FLUSH);
     got += chunk - r->z.avail_out;
+    r->out += chunk - r->z.avail_out;
     if (rc == Z_STREAM_END) {
       if (next_member(r) != 0)
         return -1;
-    } else if (rc == Z_BUF_ERROR && unread(r) == 0) {
-      r->gzip = 2; /* a truncated stream: what it held, then the end */
     } else if (rc != Z_OK) {
-      r->error = "corrupt compressed data";
-      return -1;
+      return inflate_error(r, rc);
     }
   }
   return (long)got;
@@ -116,7 +147,10 @@ static uint32_t big_endian32(const uint8_t *b) {
 /* The magic number and the dimensions; fills idx->ndims, dims and size. */
 static int read_header(Reader *r, const char *path, fgrt_idx *idx, char *err, size_t errlen) {
   uint8_t magic[4];
-  if (read_bytes(r, magic, 4) != 4)
+  long got = read_bytes(r, magic, 4);
+  if (got < 0)
+    return fgrt_fail(err, errlen, path, "%s", r->error);
+  if (got != 4)
     return fgrt_fail(err, errlen, path, "too short for an IDX header (at byte 0)");
   if (magic[0] != 0 || magic[1] != 0)
     return fgrt_fail(err, errlen, path, "not an IDX file: bad magic number 0x%02x%02x%02x%02x (at byte 0)", magic[0],
@@ -130,7 +164,10 @@ static int read_header(Reader *r, const char *path, fgrt_idx *idx, char *err, si
   idx->size = 1;
   for (int i = 0; i < idx->ndims; i++) {
     uint8_t b[4];
-    if (read_bytes(r, b, 4) != 4)
+    got = read_bytes(r, b, 4);
+    if (got < 0)
+      return fgrt_fail(err, errlen, path, "%s", r->error);
+    if (got != 4)
       return fgrt_fail(err, errlen, path, "truncated header: dimension %d missing (at byte %d)", i + 1, 4 + 4 * i);
     idx->dims[i] = big_endian32(b);
     if (idx->dims[i] == 0)
@@ -203,13 +240,30 @@ int fgrt_idx_load_mem(const void *bytes, size_t len, const char *name, fgrt_idx 
  * anyway (too large, or trailing bytes). */
 #define IDX_MAX_FILE (IDX_MAX_BYTES + 64)
 
+/* A file named *.gz must be gzip data: anything else there is a failed
+ * download (an HTML page, a Git LFS pointer), not an IDX file. */
+static int check_gzip_name(const char *path, const uint8_t *b, size_t len, char *err, size_t errlen) {
+  size_t n = strlen(path);
+  if (n < 3 || strcmp(path + n - 3, ".gz") != 0 || (len >= 2 && b[0] == 0x1f && b[1] == 0x8b))
+    return 0;
+  if (len == 0)
+    return fgrt_fail(err, errlen, path, "not gzip data: the name ends in .gz but the file is empty");
+  char start[16] = "";
+  for (size_t i = 0, n = 0; i < len && i < 4; i++)
+    n += (size_t)snprintf(start + n, sizeof start - n, "%s%02x", i ? " " : "", b[i]);
+  return fgrt_fail(err, errlen, path, "not gzip data: the name ends in .gz but the file starts with %s, not 1f 8b "
+                   "(at byte 0)", start);
+}
+
 int fgrt_idx_load(const char *path, fgrt_idx *out, char *err, size_t errlen) {
   size_t len = 0;
   memset(out, 0, sizeof *out);
   uint8_t *buf = fgrt_read_file(path, IDX_MAX_FILE, &len, err, errlen);
   if (!buf)
     return -1;
-  int rc = fgrt_idx_load_mem(buf, len, path, out, err, errlen);
+  int rc = check_gzip_name(path, buf, len, err, errlen);
+  if (rc == 0)
+    rc = fgrt_idx_load_mem(buf, len, path, out, err, errlen);
   free(buf);
   return rc;
 }

@@ -203,6 +203,58 @@ typedef struct {
   double metrics[FGRT_MAX_METRICS];
 } run;
 
+/* The choices: each enum field within its values. */
+static int check_choices(const fgrt_train_opts *o, char *err, size_t errlen) {
+  const struct {
+    const char *name;
+    int value, lo, hi;
+    const char *accepted;
+  } rules[] = {
+      {"method", (int)o->method, 0, 1, "FGRT_FORWARD_GRADIENT or FGRT_EXACT_GRADIENT"},
+      {"schedule", (int)o->schedule, 0, 4, "an fgrt_schedule, FGRT_LR_CONSTANT to FGRT_LR_COSINE"},
+      {"direction", (int)o->direction, 0, 1, "FGRT_NORMAL or FGRT_RADEMACHER"},
+      {"optimizer", (int)o->optimizer, 0, 2, "FGRT_SGD, FGRT_MOMENTUM or FGRT_ADAM"},
+      {"progress", o->progress, -1, 1, "-1 (auto), 0 (off) or 1 (on)"},
+  };
+  for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
+    if (rules[i].value < rules[i].lo || rules[i].value > rules[i].hi)
+      return fail(err, errlen, "fgrt_train: %s is %d; expected %s", rules[i].name, rules[i].value, rules[i].accepted);
+  return 0;
+}
+
+/* The numbers: each within the range where it means something. The
+ * optimizer's constants are checked for the optimizer that uses them. */
+static int check_numbers(const fgrt_train_opts *o, char *err, size_t errlen) {
+  int step = o->schedule == FGRT_LR_STEP, momentum = o->optimizer == FGRT_MOMENTUM, adam = o->optimizer == FGRT_ADAM;
+  const struct {
+    const char *name;
+    double value;
+    int ok;
+    const char *accepted;
+  } rules[] = {
+      {"lr", o->lr, o->lr > 0 && isfinite(o->lr), "a finite number > 0"},
+      {"decay", o->decay, step ? o->decay > 0 && o->decay <= 1 : o->decay >= 0 && isfinite(o->decay),
+       step ? "a factor in (0, 1] for FGRT_LR_STEP" : "a finite number >= 0"},
+      {"momentum", o->momentum, !momentum || (o->momentum >= 0 && o->momentum < 1), "a number in [0, 1)"},
+      {"beta1", o->beta1, !adam || (o->beta1 >= 0 && o->beta1 < 1), "a number in [0, 1)"},
+      {"beta2", o->beta2, !adam || (o->beta2 >= 0 && o->beta2 < 1), "a number in [0, 1)"},
+      {"eps", o->eps, !adam || (o->eps > 0 && isfinite(o->eps)), "a finite number > 0"},
+      {"weight_decay", o->weight_decay, o->weight_decay >= 0 && isfinite(o->weight_decay), "a finite number >= 0"},
+      {"clip_norm", o->clip_norm, o->clip_norm >= 0 && isfinite(o->clip_norm), "0 (off) or a finite number > 0"},
+      {"stop_loss", o->stop_loss, !isnan(o->stop_loss), "a number or -inf (off)"},
+  };
+  for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
+    if (!rules[i].ok)
+      return fail(err, errlen, "fgrt_train: %s is %g; expected %s", rules[i].name, rules[i].value, rules[i].accepted);
+  if (o->steps == 0)
+    return fail(err, errlen, "fgrt_train: steps is 0; expected at least 1");
+  if (o->directions == 0)
+    return fail(err, errlen, "fgrt_train: directions is 0; expected at least 1");
+  if (step && o->step_every == 0)
+    return fail(err, errlen, "fgrt_train: step_every is 0; expected at least 1 for FGRT_LR_STEP");
+  return 0;
+}
+
 static int check_options(const fgrt_model *m, const fgrt_train_opts *o, char *err, size_t errlen) {
   if (m->n_params == 0 || m->n_params > FGRT_MAX_NORMAL)
     return fail(err, errlen, "fgrt_train: %zu parameters (1 to 2^31 are supported)", m->n_params);
@@ -211,8 +263,8 @@ static int check_options(const fgrt_model *m, const fgrt_train_opts *o, char *er
                 o->method == FGRT_FORWARD_GRADIENT ? "loss_jvp" : "loss_grad");
   if (m->n_examples && (o->batch_size == 0 || o->batch_size > m->n_examples || m->n_examples > UINT32_MAX))
     return fail(err, errlen, "fgrt_train: batch size %zu for %zu examples", o->batch_size, m->n_examples);
-  if (o->directions == 0 || !(o->lr >= 0) || !isfinite(o->lr))
-    return fail(err, errlen, "fgrt_train: need at least one direction and a finite learning rate >= 0");
+  if (check_choices(o, err, errlen) != 0 || check_numbers(o, err, errlen) != 0)
+    return -1;
   if (m->n_metrics < 0 || m->n_metrics > FGRT_MAX_METRICS || (m->n_metrics && (!m->eval || !m->metric_names)))
     return fail(err, errlen, "fgrt_train: %d metrics (0 to %d, with eval and metric_names)", m->n_metrics,
                 FGRT_MAX_METRICS);

@@ -207,9 +207,94 @@ static void gzip_members_and_damage(void **state) {
   memcpy(gz, bytes, len);
   gz[len - 3] ^= 0xff; /* the length in the gzip trailer */
   write_file("bad_trailer.gz", gz, len, 0);
-  expect_refused("bad_trailer.gz", "corrupt compressed data");
+  expect_refused("bad_trailer.gz", "incorrect length check");
   write_file("cut.gz", gz, len / 2, 0);
-  expect_refused("cut.gz", "truncated");
+  expect_refused("cut.gz", "truncated gzip stream");
+}
+
+/* The file is refused with exactly "<path>: <message>". */
+static void expect_error(const char *name, const char *message) {
+  fgrt_idx idx = {.data = (uint8_t *)1};
+  char err[512] = "", want[512];
+  assert_int_equal(fgrt_idx_load(path_of(name), &idx, err, sizeof err), -1);
+  assert_null(idx.data);
+  snprintf(want, sizeof want, "%s: %s", path_of(name), message);
+  assert_string_equal(err, want);
+}
+
+static void put_le32(uint8_t *p, uint32_t v) {
+  for (int i = 0; i < 4; i++)
+    p[i] = (uint8_t)(v >> 8 * i);
+}
+
+/* A gzip file made by hand, every byte offset known: the 10-byte header,
+ * one stored deflate block (byte 10: final, stored; 11-14: LEN, NLEN; the
+ * data from byte 15), then the trailer: CRC-32 and length. */
+static size_t stored_gzip(uint8_t *out, const uint8_t *b, size_t n) {
+  const uint8_t h[] = {0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1};
+  memcpy(out, h, sizeof h);
+  out[11] = (uint8_t)n, out[12] = (uint8_t)(n >> 8), out[13] = (uint8_t)~n, out[14] = (uint8_t)(~n >> 8);
+  memcpy(out + 15, b, n);
+  put_le32(out + 15 + n, (uint32_t)crc32(0, b, (uInt)n));
+  put_le32(out + 19 + n, (uint32_t)n);
+  return 23 + n;
+}
+
+/* Damaged gzip data gets zlib's verdict and where: truncated streams (in the
+ * data, in the trailer, after the magic), a bad block type, a flipped data
+ * byte and a flipped CRC (both caught by the CRC check), and files named
+ * .gz that are not gzip at all. */
+static void reports_gzip_damage(void **state) {
+  (void)state;
+  uint8_t b[64], gz[128], bad[128];
+  size_t n = images(b), len = stored_gzip(gz, b, n); /* 28 bytes of IDX, 51 of gzip */
+  assert_int_equal(len, 51);
+  write_file("stored.gz", gz, len, 0);
+  expect_images("stored.gz");
+
+  write_file("cut_data.gz", gz, 30, 0);
+  expect_error("cut_data.gz", "truncated gzip stream: the file ends at compressed byte 30 (uncompressed byte 15) "
+                              "before the end of the stream");
+  write_file("cut_trailer.gz", gz, 47, 0);
+  expect_error("cut_trailer.gz", "truncated gzip stream: the file ends at compressed byte 47 (uncompressed byte 28) "
+                                 "before the end of the stream");
+  write_file("magic_only.gz", gz, 2, 0);
+  expect_error("magic_only.gz", "truncated gzip stream: the file ends at compressed byte 2 (uncompressed byte 0) "
+                                "before the end of the stream");
+
+  memcpy(bad, gz, len);
+  bad[10] = 0x07; /* final block of the reserved type 3 */
+  write_file("block_type.gz", bad, len, 0);
+  expect_error("block_type.gz", "gzip data damaged at compressed byte 10 (uncompressed byte 0): invalid block type");
+  memcpy(bad, gz, len);
+  bad[13] ^= 0x01; /* NLEN no longer the complement of LEN */
+  write_file("block_length.gz", bad, len, 0);
+  expect_error("block_length.gz",
+               "gzip data damaged at compressed byte 14 (uncompressed byte 0): invalid stored block lengths");
+  memcpy(bad, gz, len);
+  bad[40] ^= 0x10; /* a pixel: the data inflates, the CRC check fails */
+  write_file("data_byte.gz", bad, len, 0);
+  expect_error("data_byte.gz", "gzip data damaged at compressed byte 46 (uncompressed byte 28): incorrect data check "
+                               "(the CRC-32 of the data does not match the trailer's)");
+  memcpy(bad, gz, len);
+  bad[43] ^= 0x01; /* the CRC itself */
+  write_file("crc.gz", bad, len, 0);
+  expect_error("crc.gz", "gzip data damaged at compressed byte 46 (uncompressed byte 28): incorrect data check "
+                         "(the CRC-32 of the data does not match the trailer's)");
+
+  write_file("plain.gz", b, n, 0);
+  expect_error("plain.gz", "not gzip data: the name ends in .gz but the file starts with 00 00 08 03, not 1f 8b "
+                           "(at byte 0)");
+  write_file("page.gz", (const uint8_t *)"<!DOCTYPE html>", 15, 0);
+  expect_error("page.gz", "not gzip data: the name ends in .gz but the file starts with 3c 21 44 4f, not 1f 8b "
+                          "(at byte 0)");
+  write_file("empty.gz", b, 0, 0);
+  expect_error("empty.gz", "not gzip data: the name ends in .gz but the file is empty");
+  write_file("one_byte.gz", gz, 1, 0);
+  expect_error("one_byte.gz", "not gzip data: the name ends in .gz but the file starts with 1f, not 1f 8b (at byte 0)");
+  gz[len] = 'x';
+  write_file("garbage.gz", gz, len + 1, 0);
+  expect_error("garbage.gz", "data after the end of the gzip stream (at compressed byte 51)");
 }
 
 /* A header announcing 16 GiB in a few bytes is refused before anything is
@@ -233,7 +318,7 @@ int main(void) {
       cmocka_unit_test(loads_labels),         cmocka_unit_test(refuses_damage),
       cmocka_unit_test(refuses_bad_headers),  cmocka_unit_test(refuses_missing_file),
       cmocka_unit_test(loads_from_memory),    cmocka_unit_test(gzip_members_and_damage),
-      cmocka_unit_test(huge_announced_size_allocates_nothing),
+      cmocka_unit_test(huge_announced_size_allocates_nothing), cmocka_unit_test(reports_gzip_damage),
   };
   int failed = cmocka_run_group_tests(tests, NULL, NULL);
   char cmd[300];

@@ -492,6 +492,72 @@ static void bad_options(void **state) {
   assert_non_null(strstr(err, "/nonexistent/dir/log.csv: cannot open"));
 }
 
+/* fgrt_train(opts changed by `change`) is refused with exactly `message`,
+ * before any callback, log or checkpoint. */
+#define REFUSES(change, message) expect_refused_opts(__LINE__, (o = quiet_opts(), change, o), message)
+
+static void expect_refused_opts(int line, fgrt_train_opts o, const char *message) {
+  quad q;
+  quad_init(&q);
+  fgrt_model m = model_of(&q);
+  double t[D] = {0};
+  char err[256] = "", log[300], ck[300];
+  snprintf(log, sizeof log, "%s/refused.csv", dir);
+  snprintf(ck, sizeof ck, "%s/refused.ckpt", dir);
+  o.log_path = log;
+  o.checkpoint_path = ck;
+  if (fgrt_train(&m, &o, t, NULL, err, sizeof err) != -1 || strcmp(err, message) != 0)
+    fail_msg("line %d: got '%s', expected '%s'", line, err, message);
+  assert_int_equal(q.calls + q.evals, 0);
+  assert_int_not_equal(access(log, F_OK), 0);
+  assert_int_not_equal(access(ck, F_OK), 0);
+}
+
+/* Options that make no sense are refused, whoever the caller. */
+static void refuses_nonsense_options(void **state) {
+  (void)state;
+  fgrt_train_opts o;
+  REFUSES(o.lr = -1, "fgrt_train: lr is -1; expected a finite number > 0");
+  REFUSES(o.lr = 0, "fgrt_train: lr is 0; expected a finite number > 0");
+  REFUSES(o.lr = NAN, "fgrt_train: lr is nan; expected a finite number > 0");
+  REFUSES(o.lr = INFINITY, "fgrt_train: lr is inf; expected a finite number > 0");
+  REFUSES(o.steps = 0, "fgrt_train: steps is 0; expected at least 1");
+  REFUSES(o.directions = 0, "fgrt_train: directions is 0; expected at least 1");
+  REFUSES((o.schedule = FGRT_LR_EXP, o.decay = -1e-4), "fgrt_train: decay is -0.0001; expected a finite number >= 0");
+  REFUSES((o.schedule = FGRT_LR_STEP, o.decay = 2), "fgrt_train: decay is 2; expected a factor in (0, 1] for FGRT_LR_STEP");
+  REFUSES((o.schedule = FGRT_LR_STEP, o.decay = 0), "fgrt_train: decay is 0; expected a factor in (0, 1] for FGRT_LR_STEP");
+  REFUSES((o.schedule = FGRT_LR_STEP, o.decay = 0.5, o.step_every = 0),
+          "fgrt_train: step_every is 0; expected at least 1 for FGRT_LR_STEP");
+  REFUSES((o.optimizer = FGRT_MOMENTUM, o.momentum = 1), "fgrt_train: momentum is 1; expected a number in [0, 1)");
+  REFUSES((o.optimizer = FGRT_MOMENTUM, o.momentum = -0.5), "fgrt_train: momentum is -0.5; expected a number in [0, 1)");
+  REFUSES((o.optimizer = FGRT_ADAM, o.beta1 = 1), "fgrt_train: beta1 is 1; expected a number in [0, 1)");
+  REFUSES((o.optimizer = FGRT_ADAM, o.beta2 = 1.5), "fgrt_train: beta2 is 1.5; expected a number in [0, 1)");
+  REFUSES((o.optimizer = FGRT_ADAM, o.eps = 0), "fgrt_train: eps is 0; expected a finite number > 0");
+  REFUSES(o.weight_decay = -1, "fgrt_train: weight_decay is -1; expected a finite number >= 0");
+  REFUSES(o.clip_norm = -1, "fgrt_train: clip_norm is -1; expected 0 (off) or a finite number > 0");
+  REFUSES(o.clip_norm = NAN, "fgrt_train: clip_norm is nan; expected 0 (off) or a finite number > 0");
+  REFUSES(o.stop_loss = NAN, "fgrt_train: stop_loss is nan; expected a number or -inf (off)");
+  REFUSES(o.optimizer = (fgrt_optimizer)3, "fgrt_train: optimizer is 3; expected FGRT_SGD, FGRT_MOMENTUM or FGRT_ADAM");
+  REFUSES(o.schedule = (fgrt_schedule)9,
+          "fgrt_train: schedule is 9; expected an fgrt_schedule, FGRT_LR_CONSTANT to FGRT_LR_COSINE");
+  REFUSES(o.method = (fgrt_method)2, "fgrt_train: method is 2; expected FGRT_FORWARD_GRADIENT or FGRT_EXACT_GRADIENT");
+  REFUSES(o.direction = (fgrt_direction)2, "fgrt_train: direction is 2; expected FGRT_NORMAL or FGRT_RADEMACHER");
+  REFUSES(o.progress = 2, "fgrt_train: progress is 2; expected -1 (auto), 0 (off) or 1 (on)");
+
+  /* An optimizer's constants matter only to it: plain SGD ignores them. */
+  quad q;
+  quad_init(&q);
+  fgrt_model m = model_of(&q);
+  double t[D] = {0};
+  o = quiet_opts();
+  o.steps = 5;
+  o.momentum = 1;
+  o.beta2 = 2;
+  o.eps = 0;
+  assert_int_equal(fgrt_train(&m, &o, t, NULL, NULL, 0), 0);
+  assert_int_equal(q.seen_steps, 5);
+}
+
 int main(void) {
   if (!mkdtemp(dir))
     return 1;
@@ -508,6 +574,7 @@ int main(void) {
       cmocka_unit_test(early_stop),
       cmocka_unit_test(interrupt_stops_and_checkpoints),
       cmocka_unit_test(bad_options),
+      cmocka_unit_test(refuses_nonsense_options),
   };
   int failed = cmocka_run_group_tests(tests, NULL, NULL);
   rmdir(dir);
