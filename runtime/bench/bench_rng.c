@@ -1,5 +1,8 @@
-/* bench_rng.c: samples per second of fgrt's fills (one core, n = 1e6 per call).
- * Not a test: build it with CMAKE_BUILD_TYPE=Release and run build/bench_rng. */
+/* bench_rng.c: throughput of fgrt's fills on each code path (one core,
+ * n = 1e6 values per call). Not a test: build it with
+ * CMAKE_BUILD_TYPE=Release and run build/bench_rng [seconds per figure].
+ * Prints M values/s and ns/value for each path the CPU has and each fill,
+ * the best of 5 rounds. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -7,6 +10,7 @@
 #include "fgrt.h"
 
 #define N 1000000
+#define ROUNDS 5
 
 static double now(void) {
   struct timespec ts;
@@ -15,30 +19,58 @@ static double now(void) {
 }
 
 static volatile double sink;
+static fgrt_rng rng;
+static double *vd, *theta;
+static float *vf;
 
-#define BENCH(name, T, fill)                                                         \
-  do {                                                                               \
-    T *v = malloc(N * sizeof *v);                                                    \
-    if (!v) return 1;                                                                \
-    fill(&r, 0, 0, 0, v, N); /* warm up */                                           \
-    long calls = 0;                                                                  \
-    double t0 = now(), t;                                                            \
-    do {                                                                             \
-      fill(&r, (uint64_t)calls, 1, 0, v, N);                                         \
-      sink += (double)v[N / 2];                                                      \
-      calls++;                                                                       \
-    } while ((t = now() - t0) < 1.0);                                                \
-    printf("%-16s %8.1f Msamples/s  (%ld fills of n = 1e6 in %.2f s)\n", name,       \
-           (double)calls * N / t / 1e6, calls, t);                                   \
-    free(v);                                                                         \
-  } while (0)
+/* One fill of n = 1e6 values, direction 1 at step `step`. */
+static void normal_d(uint64_t step) { fgrt_fill_normal(&rng, step, 1, 0, vd, N), sink += vd[N / 2]; }
+static void normal_f(uint64_t step) { fgrt_fill_normal_f(&rng, step, 1, 0, vf, N), sink += vf[N / 2]; }
+static void rademacher_d(uint64_t step) { fgrt_fill_rademacher(&rng, step, 1, 0, vd, N), sink += vd[N / 2]; }
+static void rademacher_f(uint64_t step) { fgrt_fill_rademacher_f(&rng, step, 1, 0, vf, N), sink += vf[N / 2]; }
+static void axpy_normal(uint64_t step) { fgrt_axpy_normal(&rng, step, 1, 0, 1e-9, theta, N), sink += theta[N / 2]; }
 
-int main(void) {
-  fgrt_rng r;
-  fgrt_rng_init(&r, 1);
-  BENCH("normal", double, fgrt_fill_normal);
-  BENCH("normal_f", float, fgrt_fill_normal_f);
-  BENCH("rademacher", double, fgrt_fill_rademacher);
-  BENCH("rademacher_f", float, fgrt_fill_rademacher_f);
+static const struct {
+  const char *name;
+  void (*run)(uint64_t step);
+} fills[] = {
+    {"fgrt_fill_normal", normal_d},         {"fgrt_fill_normal_f", normal_f},
+    {"fgrt_fill_rademacher", rademacher_d}, {"fgrt_fill_rademacher_f", rademacher_f},
+    {"fgrt_axpy_normal", axpy_normal},
+};
+
+/* Calls per second of run over `seconds`, the best of ROUNDS rounds. */
+static double best_rate(void (*run)(uint64_t), double seconds) {
+  double best = 0;
+  run(0); /* warm up */
+  for (int round = 0; round < ROUNDS; round++) {
+    long calls = 0;
+    double t0 = now(), t;
+    do
+      run((uint64_t)calls++);
+    while ((t = now() - t0) < seconds);
+    if (calls / t > best)
+      best = calls / t;
+  }
+  return best;
+}
+
+int main(int argc, char **argv) {
+  double seconds = argc > 1 ? atof(argv[1]) : 0.5;
+  fgrt_rng_init(&rng, 1);
+  vd = malloc(N * sizeof *vd), theta = calloc(N, sizeof *theta), vf = malloc(N * sizeof *vf);
+  if (!vd || !theta || !vf)
+    return 1;
+  printf("%-8s %-24s %12s %10s\n", "path", "fill", "M values/s", "ns/value");
+  for (int p = FGRT_CPU_AVX512; p >= FGRT_CPU_GENERIC; p--) {
+    if (fgrt_rng_set_path((fgrt_cpu_path)p) != 0)
+      continue;
+    for (size_t f = 0; f < sizeof fills / sizeof fills[0]; f++) {
+      double rate = best_rate(fills[f].run, seconds) * N;
+      printf("%-8s %-24s %12.1f %10.3f\n", fgrt_rng_path_name((fgrt_cpu_path)p), fills[f].name, rate / 1e6,
+             1e9 / rate);
+    }
+  }
+  free(vd), free(theta), free(vf);
   return 0;
 }

@@ -7,28 +7,33 @@
  * Generator: Philox4x32-10 (Salmon et al., "Parallel random numbers: as easy
  * as 1, 2, 3", SC'11), a keyed bijection of a 128-bit counter. The key is the
  * 64-bit seed; the counter is (block, dir, step low 32 bits, step high 32 bits)
- * where block packs the index of the value inside the direction and a 2-bit
- * tag telling the distributions apart. No state changes when sampling.
+ * where block packs the index of the block inside the direction and a tag
+ * telling the streams apart. No state changes when sampling. The stream
+ * format (which bits make which value) is in docs/runtime.md.
  *
  * Guarantees:
  *  - Value i of direction `dir` at step `step` for seed `seed` is a pure
  *    function of (seed, step, dir, i) and of the distribution: it does not
  *    depend on the order of calls, on how [0, n) is split into calls (the
- *    `offset` argument), or on the number of threads filling it. The
- *    functions are thread-safe (the fgrt_rng is only read).
+ *    `offset` argument), on the number of threads filling it, or on the code
+ *    path (portable C, AVX2 or AVX-512, chosen at run time: all give
+ *    bit-identical values). The functions are thread-safe (the fgrt_rng is
+ *    only read).
  *  - Distinct (seed, step, dir, i) use distinct Philox counters or keys, so
- *    they never share random bits; normal, Rademacher and uniform streams of
- *    the same (seed, step, dir) use distinct counters too.
+ *    they never share random bits; the double normal, float normal,
+ *    Rademacher and uniform streams of one (seed, step, dir) use distinct
+ *    counters too.
  *  - The raw bits (fgrt_philox4x32_10, fgrt_uniform01, the Rademacher fills)
  *    are identical on every platform. Normal values are too, except the
- *    2.8% that take the ziggurat's slow path, which calls exp and log from
+ *    1.5% that take the ziggurat's slow path, which calls exp and log from
  *    <math.h>: another libm may change their last bits.
- *  - The float variants (`_f`) return exactly the double values rounded to
- *    float: the same model in float or double sees the same directions.
- *  - Rademacher values are exactly -1.0 or +1.0, each with probability 1/2.
- *  - Normal values are standard normal: the ziggurat method (128 layers,
+ *  - Rademacher values are exactly -1.0 or +1.0, each with probability 1/2;
+ *    the float and double fills give the same values.
+ *  - Normal values are standard normal: the ziggurat method (256 layers,
  *    exact: rejected draws start over from the value's own retry stream),
- *    53-bit resolution; |z| < 14.2.
+ *    53-bit resolution for double. The float fill draws its own values in
+ *    float from 32 bits each (24-bit resolution): they are not the double
+ *    values rounded.
  *
  * Range: offset + n must not exceed FGRT_MAX_NORMAL for normal and uniform
  * values (2^31 per direction) and FGRT_MAX_RADEMACHER for Rademacher values
@@ -76,6 +81,26 @@ double fgrt_uniform01(const fgrt_rng *r, uint64_t step, uint32_t dir, uint64_t i
 
 /* The raw Philox4x32-10 bijection: out = philox(ctr, key). */
 void fgrt_philox4x32_10(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4]);
+
+/* theta[j] += alpha * v[j] where v[j] is the value fgrt_fill_normal (or
+ * fgrt_fill_rademacher) puts there for the same arguments: an update that
+ * regenerates the direction instead of storing it. Returns 0, or -1 (theta
+ * untouched) when the range is exceeded. */
+int fgrt_axpy_normal(const fgrt_rng *r, uint64_t step, uint32_t dir, uint64_t offset, double alpha,
+                     double *theta, size_t n);
+int fgrt_axpy_rademacher(const fgrt_rng *r, uint64_t step, uint32_t dir, uint64_t offset, double alpha,
+                         double *theta, size_t n);
+
+/* The code paths of the fills. By default the best the CPU has, or the one
+ * the environment variable FGRT_CPU names (generic, avx2, avx512) if the
+ * CPU has it. Every path gives the same values; choosing one is for tests
+ * and benchmarks. fgrt_rng_set_path returns 0, or -1 (path unchanged) when
+ * the CPU lacks p; FGRT_CPU_AUTO goes back to the default. Not to be called
+ * while another thread fills. */
+typedef enum { FGRT_CPU_AUTO, FGRT_CPU_GENERIC, FGRT_CPU_AVX2, FGRT_CPU_AVX512 } fgrt_cpu_path;
+int fgrt_rng_set_path(fgrt_cpu_path p);
+fgrt_cpu_path fgrt_rng_path(void);
+const char *fgrt_rng_path_name(fgrt_cpu_path p);
 
 
 /* ------------------------------------------------------------ IDX files

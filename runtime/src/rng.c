@@ -1,17 +1,17 @@
-/* rng.c: counter-based tangent sampling (Philox4x32-10). See fgrt.h. */
-#include "fgrt.h"
+/* rng.c: counter-based tangent sampling (Philox4x32-10). See fgrt.h.
+ *
+ * This file holds the portable path, the ziggurat's slow path (shared by
+ * every path), the choice of path and the public fills. The stream format is
+ * described in rng_int.h and docs/runtime.md; rng_avx2.c and rng_avx512.c
+ * compute the same values with vector units. */
+#include "rng_int.h"
 
 #include <math.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
 
-#define PHILOX_M0 0xD2511F53u
-#define PHILOX_M1 0xCD9E8D57u
-#define PHILOX_W0 0x9E3779B9u
-#define PHILOX_W1 0xBB67AE85u
-
-/* Stream tags, kept in the top 2 bits of counter word 0. */
-enum { TAG_NORMAL = 0, TAG_RADEMACHER = 1, TAG_UNIFORM = 2 };
-#define BLOCK_BITS 30
-#define BLOCK_MASK ((1u << BLOCK_BITS) - 1u)
+/* ---------------------------------------------------------------- Philox */
 
 static inline void philox_round(uint32_t c[4], uint32_t k0, uint32_t k1) {
   uint64_t p0 = (uint64_t)PHILOX_M0 * c[0];
@@ -33,10 +33,7 @@ static inline void philox10(const uint32_t ctr[4], uint32_t k0, uint32_t k1, uin
     k0 += PHILOX_W0;
     k1 += PHILOX_W1;
   }
-  out[0] = c[0];
-  out[1] = c[1];
-  out[2] = c[2];
-  out[3] = c[3];
+  memcpy(out, c, sizeof c);
 }
 
 void fgrt_philox4x32_10(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4]) {
@@ -45,197 +42,388 @@ void fgrt_philox4x32_10(const uint32_t ctr[4], const uint32_t key[2], uint32_t o
 
 void fgrt_rng_init(fgrt_rng *r, uint64_t seed) { r->seed = seed; }
 
-/* The 128 random bits of block `blk` of stream `tag` for (seed, step, dir). */
-static inline void block_bits(const fgrt_rng *r, uint64_t step, uint32_t dir, unsigned tag,
-                              uint32_t blk, uint32_t out[4]) {
-  uint32_t ctr[4] = {((uint32_t)tag << BLOCK_BITS) | (blk & BLOCK_MASK), dir, (uint32_t)step,
-                     (uint32_t)(step >> 32)};
-  philox10(ctr, (uint32_t)r->seed, (uint32_t)(r->seed >> 32), out);
+static rng_stream stream_of(const fgrt_rng *r, uint64_t step, uint32_t dir) {
+  rng_stream s = {(uint32_t)r->seed, (uint32_t)(r->seed >> 32), dir, step};
+  return s;
 }
+
+/* The 128 bits of block `word0` (tag | index) of a stream. */
+static inline void block_bits(const rng_stream *s, uint32_t word0, uint32_t out[4]) {
+  uint32_t ctr[4] = {word0, s->dir, (uint32_t)s->step, (uint32_t)(s->step >> 32)};
+  philox10(ctr, s->k0, s->k1, out);
+}
+
+static inline uint64_t join(uint32_t lo, uint32_t hi) { return (uint64_t)lo | ((uint64_t)hi << 32); }
 
 /* 53-bit uniforms from 64 random bits: u_open0 in (0, 1], u_closed0 in [0, 1). */
 static inline double u_open0(uint64_t x) { return (double)((x >> 11) + 1) * 0x1.0p-53; }
 static inline double u_closed0(uint64_t x) { return (double)(x >> 11) * 0x1.0p-53; }
 
-static inline uint64_t join(uint32_t lo, uint32_t hi) { return (uint64_t)lo | ((uint64_t)hi << 32); }
-
 /* ---------------------------------------------------------------- normals
- * The ziggurat method (Marsaglia & Tsang 2000, in Doornik's symmetric form)
- * with 128 layers of equal area V under f(x) = exp(-x^2/2): x[i] is the
- * right edge of layer i (x[0] = V / f(R) is the base layer's virtual width,
- * x[1] = R, x[128] = 0). A draw picks a layer and a point u x[i] in it;
- * inside the layer's core (|u x[i]| < x[i+1], 97.2% of draws) it is the
- * value, at the cost of half a Philox block and a multiplication. Otherwise
- * the wedge test or Marsaglia's tail algorithm decides, and a rejected draw
- * starts over: the accepted values are exactly standard normal.
- *
- * Value i's first 64 bits are half (i & 1) of block i >> 1 of the normal
- * stream; any further bits it needs (rare) come from its own retry stream:
- * tag 3, block i >> 1, and a key made from the seed and (draw, i & 1).
- * So value i stays a pure function of (seed, step, dir, i). */
-#define ZIG_R 3.442619855899
-static const double zig_x[129] = {
-    0x1.db4668fe7e4a4p+1, 0x1.b8a7c476d2be8p+1, 0x1.9c8e0c7c8098fp+1, 0x1.8aa73e440ffbcp+1,
-    0x1.7d45eb36eb842p+1, 0x1.7279dd4ac3f9dp+1, 0x1.695c2be68edc9p+1, 0x1.616dff7c8f54ap+1,
-    0x1.5a61edf7e8f32p+1, 0x1.54052012a04a4p+1, 0x1.4e3456b0e3a1bp+1, 0x1.48d61806d6010p+1,
-    0x1.43d75b60bca1dp+1, 0x1.3f29848d3b416p+1, 0x1.3ac11b8e206d6p+1, 0x1.3694f3a3740d9p+1,
-    0x1.329d9725e32f7p+1, 0x1.2ed4df8099571p+1, 0x1.2b35aa5ebee3ep+1, 0x1.27bba2b5dbc92p+1,
-    0x1.246317a6b53c0p+1, 0x1.2128dd36bdf09p+1, 0x1.1e0a342cf08f6p+1, 0x1.1b04b731f6bccp+1,
-    0x1.18164be0c1c39p+1, 0x1.153d16d45743dp+1, 0x1.12777201834f3p+1, 0x1.0fc3e4d95f278p+1,
-    0x1.0d211dd28b00fp+1, 0x1.0a8ded0ec371ap+1, 0x1.08093fe3e40e1p+1, 0x1.05921d1c4d769p+1,
-    0x1.0327a1cc4cf5ep+1, 0x1.00c8fea1720d4p+1, 0x1.fceaeb2ca5f17p+0, 0x1.f858aff31cbf0p+0,
-    0x1.f3da097460823p+0, 0x1.ef6dcddc7d392p+0, 0x1.eb12e91486bbcp+0, 0x1.e6c85a849b015p+0,
-    0x1.e28d331c6723cp+0, 0x1.de609397e09b9p+0, 0x1.da41aaf79a344p+0, 0x1.d62fb52580b86p+0,
-    0x1.d229f9bfeefdbp+0, 0x1.ce2fcb05f8c34p+0, 0x1.ca4084e091e34p+0, 0x1.c65b8c04dbac2p+0,
-    0x1.c2804d2c6b16fp+0, 0x1.beae3c60cd0e4p+0, 0x1.bae4d457ee119p+0, 0x1.b72395df5b73bp+0,
-    0x1.b36a075498d64p+0, 0x1.afb7b428fe7a1p+0, 0x1.ac0c2c6fc6382p+0, 0x1.a867047516e4fp+0,
-    0x1.a4c7d45d01a31p+0, 0x1.a12e37c983369p+0, 0x1.9d99cd86b58b4p+0, 0x1.9a0a373c73f21p+0,
-    0x1.967f1924c7b06p+0, 0x1.92f819c682bf5p+0, 0x1.8f74e1b37c6b8p+0, 0x1.8bf51b49ef337p+0,
-    0x1.88787278810a6p+0, 0x1.84fe9484873b9p+0, 0x1.81872fd21db73p+0, 0x1.7e11f3adaeb92p+0,
-    0x1.7a9e90168b8eep+0, 0x1.772cb58a39dd6p+0, 0x1.73bc14d01a2c9p+0, 0x1.704c5ec50cb81p+0,
-    0x1.6cdd4426b88a5p+0, 0x1.696e755e16b84p+0, 0x1.65ffa248e016dp+0, 0x1.62907a0176ebfp+0,
-    0x1.5f20aaa4dfc1ap+0, 0x1.5bafe11654817p+0, 0x1.583dc8bff3219p+0, 0x1.54ca0b4ffd349p+0,
-    0x1.515450720f455p+0, 0x1.4ddc3d83a5b84p+0, 0x1.4a617543306ccp+0, 0x1.46e39778de063p+0,
-    0x1.436240982ad9dp+0, 0x1.3fdd09591d2a4p+0, 0x1.3c538647ef792p+0, 0x1.38c54749b9033p+0,
-    0x1.3531d7146a43ep+0, 0x1.3198ba982d911p+0, 0x1.2df97057e7efbp+0, 0x1.2a536fae30e33p+0,
-    0x1.26a627fb9d120p+0, 0x1.22f0ffbaa1e55p+0, 0x1.1f335374a10f8p+0, 0x1.1b6c7492c9735p+0,
-    0x1.179ba80463fecp+0, 0x1.13c024b2c7ec6p+0, 0x1.0fd911b97f236p+0, 0x1.0be58456ff4aep+0,
-    0x1.07e47d87a40f6p+0, 0x1.03d4e7391c5b7p+0, 0x1.ff6b21fffe31ap-1, 0x1.f70a5866c8f46p-1,
-    0x1.ee848e956826fp-1, 0x1.e5d6909f51b6ap-1, 0x1.dcfccc51c59f0p-1, 0x1.d3f340dda611cp-1,
-    0x1.cab56ac6a38d3p-1, 0x1.c13e2b014e85cp-1, 0x1.b787a7c516f3bp-1, 0x1.ad8b2506a137cp-1,
-    0x1.a340d1baf5b18p-1, 0x1.989f85c753b2cp-1, 0x1.8d9c6a9d35e3dp-1, 0x1.822a858af0e7dp-1,
-    0x1.763a1600eec74p-1, 0x1.69b7b213f3f69p-1, 0x1.5c8afdbf0217bp-1, 0x1.4e94c08c0bab7p-1,
-    0x1.3fabee1911cd7p-1, 0x1.2f98d6bb4f41fp-1, 0x1.1e0ce6b5969b3p-1, 0x1.0a936da5e55adp-1,
-    0x1.e8e576e43fbefp-2, 0x1.b4c8fece48e83p-2, 0x1.73949184db9dfp-2, 0x1.16db47e193e1ap-2,
-    0x0.0p+0
-};
+ * The ziggurat method (Marsaglia & Tsang 2000, Doornik's symmetric form)
+ * with 256 layers of equal area V under f(x) = exp(-x^2/2). Layer l is the
+ * rectangle [0, x[l]] x [y[l], y[l+1]]; the widths are floats rounded up
+ * from the curve and the heights follow from the areas, so the layers cover
+ * the curve and have exactly equal areas (rng_tables.py). A draw is a layer
+ * l, a sign and k, a B-bit integer (B = 23 for float, 52 for double): the
+ * point u x[l] with u = (k + 1/2) 2^-B. Inside the layer's core (k < kf[l]
+ * or kd[l]: 98.5% of draws) the value is +-u x[l], one multiplication
+ * (fast path, vectorised). Otherwise the wedge test, or for the base layer
+ * Marsaglia's tail algorithm, decides, and a rejected draw starts over
+ * (slow path, scalar): the values are exactly standard normal up to the
+ * resolution of u. The extra bits come from the value's own retry stream
+ * (retry_next), so value i stays a pure function of (seed, step, dir, i). */
 
-/* The rare extra 64-bit draws of one value: draw m of value i. */
+/* Draw m (64 bits) of the retry stream of value i of precision prec
+ * (0 float, 1 double): counter (RETRY | i / 4, dir, step), and a key made of
+ * the seed and w = 1 + i % 4 + 4 prec + 8 (m / 2), never the seed itself. */
 typedef struct {
-  const fgrt_rng *r;
-  uint64_t step;
-  uint32_t dir;
-  uint32_t i;
+  const rng_stream *s;
+  uint64_t i;
+  unsigned prec;
   uint32_t m;
-} retry_bits;
+} retry;
 
-static uint64_t next_retry(retry_bits *rb) {
-  uint32_t ctr[4] = {(3u << BLOCK_BITS) | ((rb->i >> 1) & BLOCK_MASK), rb->dir, (uint32_t)rb->step,
-                     (uint32_t)(rb->step >> 32)};
-  uint32_t which = 1 + 2 * (rb->m / 2) + (rb->i & 1), out[4];
-  philox10(ctr, (uint32_t)rb->r->seed ^ (which * PHILOX_M0), (uint32_t)(rb->r->seed >> 32) + which, out);
-  uint64_t bits = rb->m % 2 ? join(out[2], out[3]) : join(out[0], out[1]);
-  rb->m++;
+static uint64_t retry_next(retry *rt) {
+  uint32_t w = 1 + (uint32_t)(rt->i & 3) + 4 * rt->prec + 8 * (rt->m / 2), out[4];
+  uint32_t ctr[4] = {CTR_RETRY | (uint32_t)(rt->i >> 2), rt->s->dir, (uint32_t)rt->s->step,
+                     (uint32_t)(rt->s->step >> 32)};
+  philox10(ctr, rt->s->k0 ^ (w * PHILOX_M0), rt->s->k1 + w, out);
+  uint64_t bits = rt->m % 2 ? join(out[2], out[3]) : join(out[0], out[1]);
+  rt->m++;
   return bits;
 }
 
-/* Beyond R: Marsaglia's tail algorithm, x = R - ln(u1)/R accepted when
- * -2 ln(u2) > (x - R)^2. */
-static double zig_tail(retry_bits *rb, double sign) {
+/* One draw taken apart. */
+typedef struct {
+  unsigned layer;
+  uint64_t k;
+  int neg;
+} zig_draw;
+
+static zig_draw draw_f(uint32_t bits) {
+  zig_draw d = {bits & 255, (bits >> 8) & ZIG_MASK_KF, (int)(bits >> 31)};
+  return d;
+}
+
+static zig_draw draw_d(uint64_t bits) {
+  zig_draw d = {(unsigned)(bits & 255), (bits >> 11) & ZIG_MASK_KD, (int)(bits >> 63)};
+  return d;
+}
+
+/* |value| of a draw: (k + 1/2) 2^-B x[l], rounded once to the precision
+ * (exactly what the vector paths compute). */
+static double zig_abs(unsigned prec, const zig_draw *d) {
+  if (prec == 0)
+    return (double)(((float)d->k + 0.5f) * fgrt__zig_sf[d->layer]);
+  return ((double)d->k + 0.5) * (double)fgrt__zig_sd[d->layer];
+}
+
+/* Marsaglia's tail beyond R: x = -ln(u1)/R accepted when -2 ln(u2) > x^2. */
+static double zig_tail(retry *rt) {
   for (;;) {
-    double x = -log(u_open0(next_retry(rb))) / ZIG_R;
-    double y = -log(u_open0(next_retry(rb)));
+    double x = -log(u_open0(retry_next(rt))) / fgrt__zig_r;
+    double y = -log(u_open0(retry_next(rt)));
     if (y + y > x * x)
-      return sign * (ZIG_R + x);
+      return fgrt__zig_r + x;
   }
 }
 
-/* The slow path of a draw that left its layer's core (layer i, point x). */
-static double zig_slow(retry_bits *rb, uint64_t bits) {
-  for (;;) {
-    unsigned layer = (unsigned)(bits & 127);
-    double u = 2 * u_closed0(bits) - 1, x = u * zig_x[layer];
-    if (fabs(x) < zig_x[layer + 1])
-      return x;
-    if (layer == 0)
-      return zig_tail(rb, u < 0 ? -1 : 1);
-    /* the wedge: accept under f between the layer's edges */
-    double f0 = exp(-0.5 * (zig_x[layer] * zig_x[layer] - x * x));
-    double f1 = exp(-0.5 * (zig_x[layer + 1] * zig_x[layer + 1] - x * x));
-    if (f1 + u_closed0(next_retry(rb)) * (f0 - f1) < 1.0)
-      return x;
-    bits = next_retry(rb);
+/* The wedge of layer l >= 1: accept x when a uniform height in
+ * [y[l], y[l+1]) falls under the curve. */
+static int zig_wedge(retry *rt, unsigned layer, double x) {
+  double y0 = fgrt__zig_y[layer], y1 = fgrt__zig_y[layer + 1];
+  double y = y0 + u_closed0(retry_next(rt)) * (y1 - y0);
+  return y < exp(-0.5 * x * x);
+}
+
+/* Decides one draw: returns 1 with *x set when it is accepted. */
+static int zig_decide(retry *rt, const zig_draw *d, double *x) {
+  uint64_t core = rt->prec ? fgrt__zig_kd[d->layer] : fgrt__zig_kf[d->layer];
+  double a = zig_abs(rt->prec, d);
+  if (d->k < core || (d->layer > 0 && zig_wedge(rt, d->layer, a))) {
+    *x = d->neg ? -a : a;
+    return 1;
   }
+  if (d->layer > 0)
+    return 0;
+  uint64_t tail_end = rt->prec ? fgrt__zig_tail_kd : fgrt__zig_tail_kf;
+  if (d->k >= tail_end) /* the base rectangle's sliver beyond the tail's area */
+    return 0;
+  a = zig_tail(rt);
+  *x = d->neg ? -a : a;
+  return 1;
 }
 
-/* Normal value i from its first 64 bits. */
-static inline double zig_normal(const fgrt_rng *r, uint64_t step, uint32_t dir, uint32_t i, uint64_t bits) {
-  unsigned layer = (unsigned)(bits & 127);
-  double x = (2 * u_closed0(bits) - 1) * zig_x[layer];
-  if (fabs(x) < zig_x[layer + 1]) /* inside the core */
-    return x;
-  retry_bits rb = {r, step, dir, i, 0};
-  return zig_slow(&rb, bits);
+float fgrt__zig_slow_f(const rng_stream *s, uint64_t i, uint32_t bits) {
+  retry rt = {s, i, 0, 0};
+  zig_draw d = draw_f(bits);
+  double x;
+  while (!zig_decide(&rt, &d, &x))
+    d = draw_f((uint32_t)retry_next(&rt));
+  return (float)x;
 }
 
-/* The two normals of block blk (values 2 blk and 2 blk + 1). */
-static inline void normal_pair(const fgrt_rng *r, uint64_t step, uint32_t dir, uint32_t blk,
-                               double z[2]) {
+double fgrt__zig_slow_d(const rng_stream *s, uint64_t i, uint64_t bits) {
+  retry rt = {s, i, 1, 0};
+  zig_draw d = draw_d(bits);
+  double x;
+  while (!zig_decide(&rt, &d, &x))
+    d = draw_d(retry_next(&rt));
+  return x;
+}
+
+/* The fast path of one value in scalar code (the vector paths' rule). */
+static inline float normal_f_bits(const rng_stream *s, uint64_t i, uint32_t bits) {
+  unsigned layer = bits & 255;
+  uint32_t k = (bits >> 8) & ZIG_MASK_KF;
+  if (k >= fgrt__zig_kf[layer])
+    return fgrt__zig_slow_f(s, i, bits);
+  float a = ((float)k + 0.5f) * fgrt__zig_sf[layer];
+  return bits >> 31 ? -a : a;
+}
+
+static inline double normal_d_bits(const rng_stream *s, uint64_t i, uint64_t bits) {
+  unsigned layer = (unsigned)(bits & 255);
+  uint64_t k = (bits >> 11) & ZIG_MASK_KD;
+  if (k >= fgrt__zig_kd[layer])
+    return fgrt__zig_slow_d(s, i, bits);
+  double a = ((double)k + 0.5) * (double)fgrt__zig_sd[layer];
+  return bits >> 63 ? -a : a;
+}
+
+/* ---------------------------------------------------------- portable path
+ * Values one at a time, from the block that holds them (the layout in
+ * rng_int.h), and whole groups from their 16 blocks. */
+
+static float normal_f_one(const rng_stream *s, uint64_t i) {
   uint32_t b[4];
-  block_bits(r, step, dir, TAG_NORMAL, blk, b);
-  z[0] = zig_normal(r, step, dir, 2 * blk, join(b[0], b[1]));
-  z[1] = zig_normal(r, step, dir, 2 * blk + 1, join(b[2], b[3]));
+  block_bits(s, CTR_NORMAL_F | (uint32_t)(16 * (i / 64) + i % 16), b);
+  return normal_f_bits(s, i, b[i / 16 % 4]);
 }
 
-/* One loop for both precisions: the float values are the doubles rounded. */
-#define FILL_NORMAL(T)                                                                    \
-  if (n > FGRT_MAX_NORMAL || offset > FGRT_MAX_NORMAL - (uint64_t)n) return -1;           \
-  size_t j = 0;                                                                           \
-  double z[2];                                                                            \
-  if (n > 0 && (offset & 1)) { /* leading odd value */                                    \
-    normal_pair(r, step, dir, (uint32_t)(offset >> 1), z);                                \
-    v[j++] = (T)z[1];                                                                     \
-  }                                                                                       \
-  for (; j + 2 <= n; j += 2) {                                                            \
-    normal_pair(r, step, dir, (uint32_t)((offset + j) >> 1), z);                          \
-    v[j] = (T)z[0];                                                                       \
-    v[j + 1] = (T)z[1];                                                                   \
-  }                                                                                       \
-  if (j < n) { /* trailing even value */                                                  \
-    normal_pair(r, step, dir, (uint32_t)((offset + j) >> 1), z);                          \
-    v[j] = (T)z[0];                                                                       \
-  }                                                                                       \
+static double normal_d_one(const rng_stream *s, uint64_t i) {
+  uint32_t b[4];
+  unsigned h = (unsigned)(i / 16 % 2);
+  block_bits(s, CTR_NORMAL_D | (uint32_t)(16 * (i / 32) + i % 16), b);
+  return normal_d_bits(s, i, join(b[2 * h], b[2 * h + 1]));
+}
+
+static int rademacher_bit(const rng_stream *s, uint64_t i) {
+  uint32_t b[4];
+  block_bits(s, CTR_RADEMACHER | (uint32_t)(16 * (i / 2048) + i % 16), b);
+  return (b[i / 512 % 4] >> (i / 16 % 32)) & 1;
+}
+
+/* The four planes of group g: p[w][l] = word w of block 16 g + l. */
+static void group_planes(const rng_stream *s, uint32_t tag, uint64_t g, uint32_t p[4][16]) {
+  for (uint32_t l = 0; l < 16; l++) {
+    uint32_t b[4];
+    block_bits(s, tag | (uint32_t)(16 * g + l), b);
+    for (int w = 0; w < 4; w++) p[w][l] = b[w];
+  }
+}
+
+static void generic_normal_f(const rng_stream *s, uint64_t g, size_t ng, float *out) {
+  for (; ng > 0; ng--, g++, out += GROUP_NORMAL_F) {
+    uint32_t p[4][16];
+    group_planes(s, CTR_NORMAL_F, g, p);
+    for (unsigned r = 0; r < GROUP_NORMAL_F; r++)
+      out[r] = normal_f_bits(s, 64 * g + r, p[r / 16][r % 16]);
+  }
+}
+
+static void generic_normal_d(const rng_stream *s, uint64_t g, size_t ng, double *out) {
+  for (; ng > 0; ng--, g++, out += GROUP_NORMAL_D) {
+    uint32_t p[4][16];
+    group_planes(s, CTR_NORMAL_D, g, p);
+    for (unsigned r = 0; r < GROUP_NORMAL_D; r++) {
+      unsigned h = r / 16, l = r % 16;
+      out[r] = normal_d_bits(s, 32 * g + r, join(p[2 * h][l], p[2 * h + 1][l]));
+    }
+  }
+}
+
+#define GENERIC_RADEMACHER(T, out)                                       \
+  for (; ng > 0; ng--, g++, out += GROUP_RADEMACHER) {                  \
+    uint32_t p[4][16];                                                  \
+    group_planes(s, CTR_RADEMACHER, g, p);                              \
+    for (unsigned r = 0; r < GROUP_RADEMACHER; r++)                     \
+      out[r] = (p[r / 512][r % 16] >> (r / 16 % 32)) & 1 ? (T)1 : (T)-1; \
+  }
+
+static void generic_rademacher_f(const rng_stream *s, uint64_t g, size_t ng, float *out) {
+  GENERIC_RADEMACHER(float, out)
+}
+
+static void generic_rademacher_d(const rng_stream *s, uint64_t g, size_t ng, double *out) {
+  GENERIC_RADEMACHER(double, out)
+}
+
+const rng_path fgrt__rng_generic = {"generic", generic_normal_f, generic_normal_d, generic_rademacher_f,
+                                    generic_rademacher_d};
+
+/* ---------------------------------------------------------- choosing a path */
+
+/* A vector path exists when built for x86 and the CPU (and OS) has it. */
+static int path_supported(fgrt_cpu_path p) {
+  switch (p) {
+  case FGRT_CPU_GENERIC:
+    return 1;
+#if defined(__x86_64__) || defined(__i386__)
+  case FGRT_CPU_AVX2:
+    return fgrt__rng_avx2.normal_f && __builtin_cpu_supports("avx2");
+  case FGRT_CPU_AVX512:
+    return fgrt__rng_avx512.normal_f && __builtin_cpu_supports("avx512f");
+#endif
+  default:
+    return 0;
+  }
+}
+
+/* The best path of this CPU, or the one FGRT_CPU names if it has it. */
+static fgrt_cpu_path auto_path(void) {
+  const char *want = getenv("FGRT_CPU");
+  for (int p = FGRT_CPU_AVX512; want && p >= FGRT_CPU_GENERIC; p--)
+    if (strcmp(want, fgrt_rng_path_name((fgrt_cpu_path)p)) == 0 && path_supported((fgrt_cpu_path)p))
+      return (fgrt_cpu_path)p;
+  for (int p = FGRT_CPU_AVX512; p > FGRT_CPU_GENERIC; p--)
+    if (path_supported((fgrt_cpu_path)p))
+      return (fgrt_cpu_path)p;
+  return FGRT_CPU_GENERIC;
+}
+
+static atomic_int chosen_path; /* 0 (FGRT_CPU_AUTO): not chosen yet */
+
+fgrt_cpu_path fgrt_rng_path(void) {
+  int p = atomic_load_explicit(&chosen_path, memory_order_relaxed);
+  if (p == FGRT_CPU_AUTO) {
+    p = auto_path();
+    atomic_store_explicit(&chosen_path, p, memory_order_relaxed);
+  }
+  return (fgrt_cpu_path)p;
+}
+
+int fgrt_rng_set_path(fgrt_cpu_path p) {
+  if (p == FGRT_CPU_AUTO)
+    p = auto_path();
+  if (!path_supported(p))
+    return -1;
+  atomic_store_explicit(&chosen_path, p, memory_order_relaxed);
+  return 0;
+}
+
+const char *fgrt_rng_path_name(fgrt_cpu_path p) {
+  static const char *const names[] = {"auto", "generic", "avx2", "avx512"};
+  return (unsigned)p < 4 ? names[p] : "unknown";
+}
+
+static const rng_path *current(void) {
+  switch (fgrt_rng_path()) {
+  case FGRT_CPU_AVX512:
+    return &fgrt__rng_avx512;
+  case FGRT_CPU_AVX2:
+    return &fgrt__rng_avx2;
+  default:
+    return &fgrt__rng_generic;
+  }
+}
+
+/* ---------------------------------------------------------------- fills
+ * [offset, offset + n) splits into a partial first group, whole groups the
+ * path writes in place, and a partial last group. A partial group of a few
+ * values is computed value by value; a larger one as a whole group into a
+ * buffer, then copied. */
+
+#define FILL(T, PER, kernel, one)                                                 \
+  size_t j = 0;                                                                   \
+  while (j < n) {                                                                 \
+    uint64_t i = offset + j, g = i / PER;                                         \
+    size_t skip = (size_t)(i % PER), take = n - j;                                \
+    if (skip == 0 && take >= PER) { /* whole groups */                            \
+      size_t ng = take / PER;                                                     \
+      current()->kernel(&s, g, ng, v + j);                                        \
+      j += ng * PER;                                                              \
+      continue;                                                                   \
+    }                                                                             \
+    if (take > PER - skip) take = PER - skip;                                     \
+    if (take <= PER / 8) {                                                        \
+      for (size_t t = 0; t < take; t++) v[j + t] = one;                           \
+    } else {                                                                      \
+      T buf[PER];                                                                 \
+      current()->kernel(&s, g, 1, buf);                                           \
+      memcpy(v + j, buf + skip, take * sizeof *v);                                \
+    }                                                                             \
+    j += take;                                                                    \
+  }                                                                               \
   return 0;
 
 int fgrt_fill_normal(const fgrt_rng *r, uint64_t step, uint32_t dir, uint64_t offset, double *v,
                      size_t n) {
-  FILL_NORMAL(double)
+  if (n > FGRT_MAX_NORMAL || offset > FGRT_MAX_NORMAL - (uint64_t)n)
+    return -1;
+  rng_stream s = stream_of(r, step, dir);
+  FILL(double, GROUP_NORMAL_D, normal_d, normal_d_one(&s, offset + j + t))
 }
 
 int fgrt_fill_normal_f(const fgrt_rng *r, uint64_t step, uint32_t dir, uint64_t offset, float *v,
                        size_t n) {
-  FILL_NORMAL(float)
+  if (n > FGRT_MAX_NORMAL || offset > FGRT_MAX_NORMAL - (uint64_t)n)
+    return -1;
+  rng_stream s = stream_of(r, step, dir);
+  FILL(float, GROUP_NORMAL_F, normal_f, normal_f_one(&s, offset + j + t))
 }
-
-/* Value i is bit (i mod 128) of block i / 128: bit k is bit k mod 32 of word k / 32. */
-#define FILL_RADEMACHER(T)                                                                \
-  if (n > FGRT_MAX_RADEMACHER || offset > FGRT_MAX_RADEMACHER - (uint64_t)n) return -1;   \
-  size_t j = 0;                                                                           \
-  while (j < n) {                                                                         \
-    uint64_t i = offset + j;                                                              \
-    uint32_t b[4];                                                                        \
-    block_bits(r, step, dir, TAG_RADEMACHER, (uint32_t)(i >> 7), b);                      \
-    unsigned k = (unsigned)(i & 127);                                                     \
-    size_t stop = j + (128 - k);                                                          \
-    if (stop > n) stop = n;                                                               \
-    for (; j < stop; j++, k++)                                                            \
-      v[j] = ((b[k >> 5] >> (k & 31)) & 1u) ? (T)1 : (T)-1;                               \
-  }                                                                                       \
-  return 0;
 
 int fgrt_fill_rademacher(const fgrt_rng *r, uint64_t step, uint32_t dir, uint64_t offset,
                          double *v, size_t n) {
-  FILL_RADEMACHER(double)
+  if (n > FGRT_MAX_RADEMACHER || offset > FGRT_MAX_RADEMACHER - (uint64_t)n)
+    return -1;
+  rng_stream s = stream_of(r, step, dir);
+  FILL(double, GROUP_RADEMACHER, rademacher_d, rademacher_bit(&s, offset + j + t) ? 1.0 : -1.0)
 }
 
 int fgrt_fill_rademacher_f(const fgrt_rng *r, uint64_t step, uint32_t dir, uint64_t offset,
                            float *v, size_t n) {
-  FILL_RADEMACHER(float)
+  if (n > FGRT_MAX_RADEMACHER || offset > FGRT_MAX_RADEMACHER - (uint64_t)n)
+    return -1;
+  rng_stream s = stream_of(r, step, dir);
+  FILL(float, GROUP_RADEMACHER, rademacher_f, rademacher_bit(&s, offset + j + t) ? 1.0f : -1.0f)
 }
 
 double fgrt_uniform01(const fgrt_rng *r, uint64_t step, uint32_t dir, uint64_t i) {
   i &= FGRT_MAX_NORMAL - 1;
+  rng_stream s = stream_of(r, step, dir);
   uint32_t b[4];
-  block_bits(r, step, dir, TAG_UNIFORM, (uint32_t)(i >> 1), b);
+  block_bits(&s, CTR_UNIFORM | (uint32_t)(i >> 1), b);
   return (i & 1) ? u_closed0(join(b[2], b[3])) : u_closed0(join(b[0], b[1]));
+}
+
+/* theta += alpha v, v filled a chunk at a time into a buffer that stays in
+ * the first-level cache: the values are the fill's by construction. */
+#define AXPY_CHUNK 2048
+
+typedef int fill_d(const fgrt_rng *, uint64_t, uint32_t, uint64_t, double *, size_t);
+
+static int axpy(fill_d *fill, uint64_t max, const fgrt_rng *r, uint64_t step, uint32_t dir, uint64_t offset,
+                double alpha, double *theta, size_t n) {
+  if (n > max || offset > max - (uint64_t)n)
+    return -1;
+  double v[AXPY_CHUNK];
+  for (size_t j = 0; j < n; j += AXPY_CHUNK) {
+    size_t m = n - j < AXPY_CHUNK ? n - j : AXPY_CHUNK;
+    fill(r, step, dir, offset + j, v, m);
+    for (size_t t = 0; t < m; t++)
+      theta[j + t] += alpha * v[t];
+  }
+  return 0;
+}
+
+int fgrt_axpy_normal(const fgrt_rng *r, uint64_t step, uint32_t dir, uint64_t offset, double alpha,
+                     double *theta, size_t n) {
+  return axpy(fgrt_fill_normal, FGRT_MAX_NORMAL, r, step, dir, offset, alpha, theta, n);
+}
+
+int fgrt_axpy_rademacher(const fgrt_rng *r, uint64_t step, uint32_t dir, uint64_t offset, double alpha,
+                         double *theta, size_t n) {
+  return axpy(fgrt_fill_rademacher, FGRT_MAX_RADEMACHER, r, step, dir, offset, alpha, theta, n);
 }

@@ -109,6 +109,8 @@ static void test_order_rademacher(void **s) {
   check_order_independent(fgrt_fill_rademacher);
 }
 
+/* The float normal is its own stream (32 bits a value, drawn in float); the
+ * Rademacher fills give the same values in both precisions. */
 static void test_float_variants(void **s) {
   (void)s;
   enum { M = 999 };
@@ -116,12 +118,229 @@ static void test_float_variants(void **s) {
   float f[M];
   fgrt_rng r;
   fgrt_rng_init(&r, 5);
-  assert_int_equal(fgrt_fill_normal(&r, 1, 2, 3, d, M), 0);
-  assert_int_equal(fgrt_fill_normal_f(&r, 1, 2, 3, f, M), 0);
-  for (int i = 0; i < M; i++) assert_true(f[i] == (float)d[i]);
   assert_int_equal(fgrt_fill_rademacher(&r, 1, 2, 3, d, M), 0);
   assert_int_equal(fgrt_fill_rademacher_f(&r, 1, 2, 3, f, M), 0);
   for (int i = 0; i < M; i++) assert_true(f[i] == (float)d[i]);
+  float *v = malloc(N * sizeof *v);
+  assert_non_null(v);
+  assert_int_equal(fgrt_fill_normal_f(&r, 11, 0, 0, v, N), 0);
+  double m1 = 0, m2 = 0, m4 = 0;
+  for (size_t i = 0; i < N; i++) {
+    double z = v[i];
+    assert_true(isfinite(z));
+    m1 += z, m2 += z * z, m4 += z * z * z * z;
+  }
+  m1 /= N, m2 /= N, m4 /= N;
+  assert_true(fabs(m1) <= 5 * sqrt(1.0 / N));
+  assert_true(fabs(m2 - 1) <= 5 * sqrt(2.0 / N));
+  assert_true(fabs(m4 - 3) <= 5 * sqrt(96.0 / N));
+  free(v);
+}
+
+/* ------------------------------------------------------------ the stream format
+ * Known answers derived here from the raw Philox reference and the format
+ * in docs/runtime.md, not from the fills: counter (tag << 30 | block, dir,
+ * step low, step high), key = the seed; groups of 16 blocks. */
+static void philox_block(uint64_t seed, uint64_t step, uint32_t dir, uint32_t word0, uint32_t out[4]) {
+  uint32_t ctr[4] = {word0, dir, (uint32_t)step, (uint32_t)(step >> 32)};
+  uint32_t key[2] = {(uint32_t)seed, (uint32_t)(seed >> 32)};
+  fgrt_philox4x32_10(ctr, key, out);
+}
+
+/* Rademacher value i: bit (i / 16) % 32 of word (i / 512) % 4 of block
+ * 16 (i / 2048) + i % 16 (tag 1); set bit: +1. */
+static double rademacher_ref(uint64_t seed, uint64_t step, uint32_t dir, uint64_t i) {
+  uint32_t b[4];
+  philox_block(seed, step, dir, (1u << 30) | (uint32_t)(16 * (i / 2048) + i % 16), b);
+  return (b[i / 512 % 4] >> (i / 16 % 32)) & 1 ? 1.0 : -1.0;
+}
+
+static void test_rademacher_known(void **s) {
+  (void)s;
+  enum { M = 5000 };
+  static double v[M];
+  fgrt_rng r;
+  fgrt_rng_init(&r, 0x0123456789abcdefULL);
+  uint64_t step = ((uint64_t)3 << 32) | 5, offset = 77777;
+  assert_int_equal(fgrt_fill_rademacher(&r, step, 9, offset, v, M), 0);
+  for (uint64_t i = 0; i < M; i++) assert_true(v[i] == rademacher_ref(r.seed, step, 9, offset + i));
+}
+
+/* Normals: the ziggurat's layer widths x[l] (library tables, checked by
+ * the distribution tests); a draw in its layer's core is +-(k + 1/2) 2^-B
+ * x[l]. Float value i: word (i / 16) % 4 of block 16 (i / 64) + i % 16
+ * (tag 3); layer bits 0-7, k bits 8-30, sign bit 31, B = 23. Double value
+ * i: words 2h (low) and 2h + 1, h = (i / 16) % 2, of block 16 (i / 32) +
+ * i % 16 (tag 0); layer bits 0-7, k bits 11-62, sign bit 63, B = 52. Only
+ * draws in the core are checked; the others must just be finite. */
+extern const float fgrt__zig_x[256];
+extern const uint32_t fgrt__zig_kf[256];
+extern const uint64_t fgrt__zig_kd[256];
+
+static void test_normal_known(void **s) {
+  (void)s;
+  enum { M = 3000 };
+  static double v[M];
+  static float f[M];
+  fgrt_rng r;
+  fgrt_rng_init(&r, 99);
+  uint64_t offset = 12345;
+  assert_int_equal(fgrt_fill_normal(&r, 6, 2, offset, v, M), 0);
+  assert_int_equal(fgrt_fill_normal_f(&r, 6, 2, offset, f, M), 0);
+  int core_d = 0, core_f = 0;
+  for (uint64_t j = 0; j < M; j++) {
+    uint64_t i = offset + j;
+    uint32_t b[4];
+    philox_block(r.seed, 6, 2, (uint32_t)(16 * (i / 32) + i % 16), b);
+    unsigned h = (unsigned)(i / 16 % 2);
+    uint64_t bits = b[2 * h] | (uint64_t)b[2 * h + 1] << 32, k = (bits >> 11) & ((1ULL << 52) - 1);
+    if (k < fgrt__zig_kd[bits & 255]) {
+      double a = ((double)k + 0.5) * ldexp(fgrt__zig_x[bits & 255], -52);
+      assert_true(v[j] == (bits >> 63 ? -a : a));
+      core_d++;
+    }
+    philox_block(r.seed, 6, 2, (3u << 30) | (uint32_t)(16 * (i / 64) + i % 16), b);
+    uint32_t fb = b[i / 16 % 4], fk = (fb >> 8) & 0x7FFFFF;
+    if (fk < fgrt__zig_kf[fb & 255]) {
+      float a = ((float)fk + 0.5f) * ldexpf(fgrt__zig_x[fb & 255], -23);
+      assert_true(f[j] == (fb >> 31 ? -a : a));
+      core_f++;
+    }
+    assert_true(isfinite(v[j]) && isfinite(f[j]));
+  }
+  assert_true(core_d > M * 95 / 100 && core_f > M * 95 / 100);
+}
+
+/* ------------------------------------------------------------ code paths
+ * Every path the CPU has gives the portable path's values bit for bit, for
+ * whole fills and for many (offset, n) pieces: unaligned offsets, n not a
+ * multiple of any vector width or group, pieces inside one group. */
+enum { PM = 9000 };
+
+typedef struct {
+  const char *name;
+  int (*fill_d)(const fgrt_rng *, uint64_t, uint32_t, uint64_t, double *, size_t);
+  int (*fill_f)(const fgrt_rng *, uint64_t, uint32_t, uint64_t, float *, size_t);
+} fill_pair;
+
+static const fill_pair pairs[] = {{"normal", fgrt_fill_normal, fgrt_fill_normal_f},
+                                  {"rademacher", fgrt_fill_rademacher, fgrt_fill_rademacher_f}};
+
+static void reference(const fill_pair *fp, const fgrt_rng *r, double *d, float *f) {
+  assert_int_equal(fgrt_rng_set_path(FGRT_CPU_GENERIC), 0);
+  assert_int_equal(fp->fill_d(r, 77, 5, 3, d, PM), 0);
+  assert_int_equal(fp->fill_f(r, 77, 5, 3, f, PM), 0);
+}
+
+/* Pieces [a, b) of [3, 3 + PM) on the current path against the reference. */
+static void check_pieces(const fill_pair *fp, const fgrt_rng *r, const double *d, const float *f) {
+  static const size_t cuts[] = {0, 1, 2, 3, 7, 8, 15, 16, 17, 31, 33, 63, 64, 65, 100, 129, 255, 511, 1000,
+                                1023, 2045, 2046, 2049, 4093, 4097, 6000, 8190, PM};
+  static double pd[PM];
+  static float pf[PM];
+  for (size_t c = 0; c + 1 < sizeof cuts / sizeof cuts[0]; c++) {
+    for (size_t e = c + 1; e < sizeof cuts / sizeof cuts[0]; e += 3) {
+      size_t a = cuts[c], n = cuts[e] - a;
+      assert_int_equal(fp->fill_d(r, 77, 5, 3 + a, pd, n), 0);
+      assert_int_equal(fp->fill_f(r, 77, 5, 3 + a, pf, n), 0);
+      if (memcmp(pd, d + a, n * sizeof *pd) || memcmp(pf, f + a, n * sizeof *pf))
+        fail_msg("%s on %s: values [%zu, %zu) differ from the portable path", fp->name,
+                 fgrt_rng_path_name(fgrt_rng_path()), a, a + n);
+    }
+  }
+}
+
+static void test_paths_identical(void **s) {
+  (void)s;
+  static double d[PM], wd[PM];
+  static float f[PM], wf[PM];
+  fgrt_rng r;
+  fgrt_rng_init(&r, 0xfeedfacecafebeefULL);
+  int tested = 0;
+  for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+    reference(&pairs[k], &r, d, f);
+    for (int p = FGRT_CPU_GENERIC; p <= FGRT_CPU_AVX512; p++) {
+      if (fgrt_rng_set_path((fgrt_cpu_path)p) != 0) {
+        print_message("(path %s: not on this CPU, skipped)\n", fgrt_rng_path_name((fgrt_cpu_path)p));
+        continue;
+      }
+      assert_int_equal(fgrt_rng_path(), p);
+      assert_int_equal(pairs[k].fill_d(&r, 77, 5, 3, wd, PM), 0);
+      assert_int_equal(pairs[k].fill_f(&r, 77, 5, 3, wf, PM), 0);
+      assert_memory_equal(wd, d, sizeof d);
+      assert_memory_equal(wf, f, sizeof f);
+      check_pieces(&pairs[k], &r, d, f);
+      tested++;
+    }
+  }
+  assert_true(tested >= 2);
+  assert_int_equal(fgrt_rng_set_path(FGRT_CPU_AUTO), 0);
+}
+
+/* The statistical tests run on the default path; here the other paths pass
+ * the shape test's little brother on a large fill (every value of a 2e6
+ * fill equal to the portable path's, slow paths included). */
+static void test_paths_large(void **s) {
+  (void)s;
+  enum { M = 2000000 };
+  double *a = xalloc(M), *b = xalloc(M);
+  fgrt_rng r;
+  fgrt_rng_init(&r, 4242);
+  assert_int_equal(fgrt_rng_set_path(FGRT_CPU_GENERIC), 0);
+  assert_int_equal(fgrt_fill_normal(&r, 1, 0, 5, a, M), 0);
+  for (int p = FGRT_CPU_AVX2; p <= FGRT_CPU_AVX512; p++) {
+    if (fgrt_rng_set_path((fgrt_cpu_path)p) != 0)
+      continue;
+    assert_int_equal(fgrt_fill_normal(&r, 1, 0, 5, b, M), 0);
+    assert_memory_equal(a, b, M * sizeof *a);
+  }
+  assert_int_equal(fgrt_rng_set_path(FGRT_CPU_AUTO), 0);
+  free(a);
+  free(b);
+}
+
+/* An unsupported or unknown path is refused and leaves the path alone. */
+static void test_path_choice(void **s) {
+  (void)s;
+  assert_int_equal(fgrt_rng_set_path(FGRT_CPU_AUTO), 0);
+  fgrt_cpu_path p = fgrt_rng_path();
+  assert_true(p >= FGRT_CPU_GENERIC && p <= FGRT_CPU_AVX512);
+  assert_int_equal(fgrt_rng_set_path((fgrt_cpu_path)17), -1);
+  assert_int_equal(fgrt_rng_path(), p);
+  assert_string_equal(fgrt_rng_path_name(FGRT_CPU_AVX2), "avx2");
+  setenv("FGRT_CPU", "generic", 1); /* the environment names the default */
+  assert_int_equal(fgrt_rng_set_path(FGRT_CPU_AUTO), 0);
+  assert_int_equal(fgrt_rng_path(), FGRT_CPU_GENERIC);
+  unsetenv("FGRT_CPU");
+  assert_int_equal(fgrt_rng_set_path(FGRT_CPU_AUTO), 0);
+  assert_int_equal(fgrt_rng_path(), p);
+}
+
+/* theta += alpha v equals filling v and adding it, on every path. */
+static void test_axpy(void **s) {
+  (void)s;
+  enum { M = 7001 };
+  static double v[M], want[M], got[M];
+  fgrt_rng r;
+  fgrt_rng_init(&r, 12);
+  for (int p = FGRT_CPU_GENERIC; p <= FGRT_CPU_AVX512; p++) {
+    if (fgrt_rng_set_path((fgrt_cpu_path)p) != 0)
+      continue;
+    for (int dist = 0; dist < 2; dist++) {
+      for (int i = 0; i < M; i++) want[i] = got[i] = 0.001 * i - 3;
+      fill_fn fill = dist ? fgrt_fill_rademacher : fgrt_fill_normal;
+      assert_int_equal(fill(&r, 4, 1, 11, v, M), 0);
+      for (int i = 0; i < M; i++) want[i] += -0.125 * v[i];
+      int rc = dist ? fgrt_axpy_rademacher(&r, 4, 1, 11, -0.125, got, M)
+                    : fgrt_axpy_normal(&r, 4, 1, 11, -0.125, got, M);
+      assert_int_equal(rc, 0);
+      assert_memory_equal(got, want, sizeof want);
+    }
+  }
+  assert_int_equal(fgrt_rng_set_path(FGRT_CPU_AUTO), 0);
+  double x = 7;
+  assert_int_equal(fgrt_axpy_normal(&r, 0, 0, FGRT_MAX_NORMAL, 1.0, &x, 1), -1);
+  assert_true(x == 7);
 }
 
 static void test_range(void **s) {
@@ -318,6 +537,12 @@ int main(void) {
       cmocka_unit_test(test_normal_shape),
       cmocka_unit_test(test_unbiased_normal),
       cmocka_unit_test(test_unbiased_rademacher),
+      cmocka_unit_test(test_rademacher_known),
+      cmocka_unit_test(test_normal_known),
+      cmocka_unit_test(test_paths_identical),
+      cmocka_unit_test(test_paths_large),
+      cmocka_unit_test(test_path_choice),
+      cmocka_unit_test(test_axpy),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

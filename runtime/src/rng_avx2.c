@@ -1,0 +1,181 @@
+/* rng_avx2.c: the fills with AVX2 (the values of rng.c's portable path, bit
+ * for bit; the layout is in rng_int.h).
+ *
+ * Philox runs on one group (16 blocks) at once: 4 registers of 4 blocks per
+ * word, each 32-bit word in the low half of a 64-bit lane so that vpmuludq
+ * gives the full products; the words are then packed into planes of 8. The
+ * ziggurat's fast path looks its tables up with gathers; lanes that leave
+ * the core go to the scalar slow path in rng.c. */
+#include "rng_int.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+
+#define A2 __attribute__((target("avx2")))
+
+/* Low 32-bit halves of the 64-bit lanes of a, then b: 8 words in order. */
+static inline A2 __m256i pack_lo(__m256i a, __m256i b) {
+  __m256 m = _mm256_shuffle_ps(_mm256_castsi256_ps(a), _mm256_castsi256_ps(b), 0x88);
+  return _mm256_castpd_si256(_mm256_permute4x64_pd(_mm256_castps_pd(m), 0xD8));
+}
+
+/* Philox4x32-10 of blocks word0 .. word0 + 15: p[w][h] = word w of blocks
+ * word0 + 8 h .. word0 + 8 h + 7. */
+static inline A2 void philox16(const rng_stream *s, uint32_t word0, __m256i p[4][2]) {
+  const __m256i m0 = _mm256_set1_epi64x(PHILOX_M0), m1 = _mm256_set1_epi64x(PHILOX_M1);
+  const __m256i lane = _mm256_setr_epi64x(0, 1, 2, 3);
+  __m256i c0[4], c1[4], c2[4], c3[4];
+  UNROLL for (int t = 0; t < 4; t++) {
+    c0[t] = _mm256_add_epi64(_mm256_set1_epi64x(word0 + 4u * (uint32_t)t), lane);
+    c1[t] = _mm256_set1_epi64x(s->dir);
+    c2[t] = _mm256_set1_epi64x((uint32_t)s->step);
+    c3[t] = _mm256_set1_epi64x((uint32_t)(s->step >> 32));
+  }
+  uint32_t k0 = s->k0, k1 = s->k1;
+  UNROLL for (int r = 0; r < 10; r++) {
+    const __m256i key0 = _mm256_set1_epi64x(k0), key1 = _mm256_set1_epi64x(k1);
+    UNROLL for (int t = 0; t < 4; t++) { /* c = (hi1 ^ c1 ^ k0, lo1, hi0 ^ c3 ^ k1, lo0) */
+      __m256i p0 = _mm256_mul_epu32(c0[t], m0), p1 = _mm256_mul_epu32(c2[t], m1);
+      c0[t] = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(p1, 32), c1[t]), key0);
+      c2[t] = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(p0, 32), c3[t]), key1);
+      c1[t] = p1;
+      c3[t] = p0;
+    }
+    k0 += PHILOX_W0;
+    k1 += PHILOX_W1;
+  }
+  UNROLL for (int h = 0; h < 2; h++) {
+    p[0][h] = pack_lo(c0[2 * h], c0[2 * h + 1]);
+    p[1][h] = pack_lo(c1[2 * h], c1[2 * h + 1]);
+    p[2][h] = pack_lo(c2[2 * h], c2[2 * h + 1]);
+    p[3][h] = pack_lo(c3[2 * h], c3[2 * h + 1]);
+  }
+}
+
+/* ------------------------------------------------------------ normals */
+
+/* 8 float normals from 8 words w (values i0 .. i0 + 7). */
+static inline A2 void normal_f8(const rng_stream *s, uint64_t i0, __m256i w, float *out) {
+  __m256i layer = _mm256_and_si256(w, _mm256_set1_epi32(255));
+  __m256i k = _mm256_and_si256(_mm256_srli_epi32(w, 8), _mm256_set1_epi32(ZIG_MASK_KF));
+  __m256 scale = _mm256_i32gather_ps(fgrt__zig_sf, layer, 4);
+  __m256i kf = _mm256_i32gather_epi32((const int *)fgrt__zig_kf, layer, 4);
+  unsigned core = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpgt_epi32(kf, k)));
+  /* u = k + 1/2 exactly: the float 2^23 + k minus 2^23 - 1/2 */
+  __m256 u = _mm256_sub_ps(_mm256_castsi256_ps(_mm256_or_si256(k, _mm256_set1_epi32(0x4B000000))),
+                           _mm256_set1_ps(8388607.5f));
+  __m256i x = _mm256_castps_si256(_mm256_mul_ps(u, scale));
+  x = _mm256_xor_si256(x, _mm256_and_si256(w, _mm256_set1_epi32((int)0x80000000u)));
+  _mm256_storeu_si256((__m256i *)out, x);
+  if (core != 0xFF) {
+    uint32_t bits[8];
+    _mm256_storeu_si256((__m256i *)bits, w);
+    for (unsigned m = ~core & 0xFF; m; m &= m - 1) {
+      int l = __builtin_ctz(m);
+      out[l] = fgrt__zig_slow_f(s, i0 + (unsigned)l, bits[l]);
+    }
+  }
+}
+
+/* 4 doubles from 64-bit draws v and 4 float scales. */
+static inline A2 __m256d normal_d4(__m256i v, __m128 scale) {
+  __m256i k = _mm256_and_si256(_mm256_srli_epi64(v, 11), _mm256_set1_epi64x((long long)ZIG_MASK_KD));
+  /* u = k + 1/2 exactly: the double 2^52 + k minus 2^52 - 1/2 */
+  __m256d u = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(k, _mm256_set1_epi64x(0x4330000000000000))),
+                            _mm256_set1_pd(4503599627370495.5));
+  __m256i x = _mm256_castpd_si256(_mm256_mul_pd(u, _mm256_cvtps_pd(scale)));
+  return _mm256_castsi256_pd(
+      _mm256_xor_si256(x, _mm256_and_si256(v, _mm256_set1_epi64x((long long)0x8000000000000000ull))));
+}
+
+/* 8 double normals from 8 words lo, hi (values i0 .. i0 + 7); the core test
+ * as in rng_avx512.c (top 31 bits of k against kd >> 21). */
+static inline A2 void normal_d8(const rng_stream *s, uint64_t i0, __m256i lo, __m256i hi, double *out) {
+  __m256i layer = _mm256_and_si256(lo, _mm256_set1_epi32(255));
+  __m256 scale = _mm256_i32gather_ps(fgrt__zig_sd, layer, 4);
+  __m256i kd = _mm256_i32gather_epi32((const int *)fgrt__zig_kd_hi, layer, 4);
+  __m256i khi = _mm256_and_si256(hi, _mm256_set1_epi32(0x7FFFFFFF));
+  unsigned core = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpgt_epi32(kd, khi)));
+  /* the 64-bit draws in value order */
+  __m256i ul = _mm256_unpacklo_epi32(lo, hi), uh = _mm256_unpackhi_epi32(lo, hi);
+  __m256i v0 = _mm256_permute2x128_si256(ul, uh, 0x20), v1 = _mm256_permute2x128_si256(ul, uh, 0x31);
+  _mm256_storeu_pd(out, normal_d4(v0, _mm256_castps256_ps128(scale)));
+  _mm256_storeu_pd(out + 4, normal_d4(v1, _mm256_extractf128_ps(scale, 1)));
+  if (core != 0xFF) {
+    uint64_t bits[8];
+    _mm256_storeu_si256((__m256i *)bits, v0);
+    _mm256_storeu_si256((__m256i *)(bits + 4), v1);
+    for (unsigned m = ~core & 0xFF; m; m &= m - 1) {
+      int l = __builtin_ctz(m);
+      out[l] = fgrt__zig_slow_d(s, i0 + (unsigned)l, bits[l]);
+    }
+  }
+}
+
+static A2 void normal_f_groups(const rng_stream *s, uint64_t g, size_t ng, float *out) {
+  __m256i p[4][2];
+  for (; ng > 0; ng--, g++, out += GROUP_NORMAL_F) {
+    philox16(s, CTR_NORMAL_F | (uint32_t)(16 * g), p);
+    UNROLL for (int w = 0; w < 4; w++)
+      UNROLL for (int h = 0; h < 2; h++)
+        normal_f8(s, 64 * g + 16 * (unsigned)w + 8 * (unsigned)h, p[w][h], out + 16 * w + 8 * h);
+  }
+}
+
+static A2 void normal_d_groups(const rng_stream *s, uint64_t g, size_t ng, double *out) {
+  __m256i p[4][2];
+  for (; ng > 0; ng--, g++, out += GROUP_NORMAL_D) {
+    philox16(s, CTR_NORMAL_D | (uint32_t)(16 * g), p);
+    UNROLL for (int w = 0; w < 2; w++)
+      UNROLL for (int h = 0; h < 2; h++)
+        normal_d8(s, 32 * g + 16 * (unsigned)w + 8 * (unsigned)h, p[2 * w][h], p[2 * w + 1][h],
+                  out + 16 * w + 8 * h);
+  }
+}
+
+/* ------------------------------------------------------------ Rademacher
+ * Value 512 w + 16 b + l of a group is bit b of lane l of plane w: the
+ * lanes whose bit is clear become -1. */
+
+static inline A2 __m256i bit_clear(__m256i words, int b) {
+  __m256i bit = _mm256_set1_epi32((int)(1u << b));
+  return _mm256_cmpeq_epi32(_mm256_and_si256(words, bit), _mm256_setzero_si256());
+}
+
+static A2 void rademacher_f_groups(const rng_stream *s, uint64_t g, size_t ng, float *out) {
+  const __m256 plus = _mm256_set1_ps(1.0f), minus = _mm256_set1_ps(-1.0f);
+  __m256i p[4][2];
+  for (; ng > 0; ng--, g++, out += GROUP_RADEMACHER) {
+    philox16(s, CTR_RADEMACHER | (uint32_t)(16 * g), p);
+    UNROLL for (int w = 0; w < 4; w++)
+      UNROLL for (int b = 0; b < 32; b++)
+        UNROLL for (int h = 0; h < 2; h++) {
+          __m256 clear = _mm256_castsi256_ps(bit_clear(p[w][h], b));
+          _mm256_storeu_ps(out + 512 * w + 16 * b + 8 * h, _mm256_blendv_ps(plus, minus, clear));
+        }
+  }
+}
+
+static A2 void rademacher_d_groups(const rng_stream *s, uint64_t g, size_t ng, double *out) {
+  const __m256d plus = _mm256_set1_pd(1.0), minus = _mm256_set1_pd(-1.0);
+  __m256i p[4][2];
+  for (; ng > 0; ng--, g++, out += GROUP_RADEMACHER) {
+    philox16(s, CTR_RADEMACHER | (uint32_t)(16 * g), p);
+    UNROLL for (int w = 0; w < 4; w++)
+      UNROLL for (int b = 0; b < 32; b++)
+        UNROLL for (int h = 0; h < 2; h++) {
+          __m256i clear = bit_clear(p[w][h], b);
+          __m256d c0 = _mm256_castsi256_pd(_mm256_cvtepi32_epi64(_mm256_castsi256_si128(clear)));
+          __m256d c1 = _mm256_castsi256_pd(_mm256_cvtepi32_epi64(_mm256_extracti128_si256(clear, 1)));
+          double *o = out + 512 * w + 16 * b + 8 * h;
+          _mm256_storeu_pd(o, _mm256_blendv_pd(plus, minus, c0));
+          _mm256_storeu_pd(o + 4, _mm256_blendv_pd(plus, minus, c1));
+        }
+  }
+}
+
+const rng_path fgrt__rng_avx2 = {"avx2", normal_f_groups, normal_d_groups, rademacher_f_groups,
+                                 rademacher_d_groups};
+#else
+const rng_path fgrt__rng_avx2 = {"avx2", 0, 0, 0, 0};
+#endif
