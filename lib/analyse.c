@@ -141,6 +141,9 @@ static bool call_varied(Analysis *a, Variant *v, Expr *e) {
     return e->nargs > 0 && expr_varied(a, v, e->args[0]);
   if (differentiable_callee(a, e))
     return any_arg_varied(a, v, e) || a->any_global_active;
+  const BlasRule *rule = blas_rule(e->text, &k);
+  if (rule && rule->returns)
+    return any_arg_varied(a, v, e);
   return false;
 }
 
@@ -381,6 +384,28 @@ static void walk_external_call(Act *c, Expr *e) {
                                    "supply one with FG_JVP(%s) or --jvp %s=NAME", name, name, name));
 }
 
+/* A CBLAS routine with a rule (blas.def): what it writes gets a tangent
+ * when anything it reads carries one. */
+static void walk_blas_call(Act *c, Expr *e, const BlasRule *rule) {
+  if (e->nargs != rule->nparams) {
+    refuse_call(c, e, arena_printf("'%s' is called with %d arguments, but the CBLAS routine takes %d",
+                                   e->text, e->nargs, rule->nparams));
+    return;
+  }
+  bool any = false;
+  for (int i = 0; i < e->nargs; i++)
+    any |= expr_varied(c->a, c->v, e->args[i]) || arg_points_to_active(c, e->args[i]);
+  for (int i = 0; i < e->nargs && any; i++) {
+    if (!rule->is_out[i])
+      continue;
+    int root = pointer_root(c, e->args[i]);
+    if (root < 0)
+      refuse_call(c, e->args[i], arena_printf("cannot tell which variable '%s' writes to; fgcc needs the storage "
+                                              "of an active value to be a named variable or array", e->text));
+    activate(c, root);
+  }
+}
+
 static bool is_nonlocal_jump(Expr *e) {
   static const char *names[] = {"setjmp", "_setjmp", "__builtin_setjmp", "sigsetjmp", "__sigsetjmp",
                                 "longjmp", "_longjmp", "siglongjmp", "__builtin_longjmp"};
@@ -413,6 +438,11 @@ static void walk_call(Act *c, Expr *e) {
       refuse_call(c, e, arena_printf("cannot differentiate the call to variadic function '%s' with arguments "
                                      "that carry a derivative", callee->name));
     walk_call_args(c, e, user_jvp(c->a, callee) ? user_jvp(c->a, callee) : callee);
+    return;
+  }
+  const BlasRule *rule = blas_rule(e->text, &k);
+  if (rule) {
+    walk_blas_call(c, e, rule);
     return;
   }
   walk_external_call(c, e);

@@ -311,6 +311,24 @@ static bool mem_call_active(D *d, Expr *e) {
   return is_mem_call(e) && e->nargs > 0 && pointer_active(d, e->args[0]);
 }
 
+/* A CBLAS routine with a rule (not one defined or given a derivative here). */
+static const BlasRule *blas_call_rule(D *d, Expr *e, TypeKind *kind) {
+  if (e->kind != EX_CALL || e->lhs || !e->text || (e->fn && (e->fn->body || user_jvp(d->a, e->fn))))
+    return NULL;
+  const BlasRule *r = blas_rule(e->text, kind);
+  return r && r->nparams == e->nargs ? r : NULL;
+}
+
+/* Does the BLAS call write to storage with a tangent? */
+static bool blas_call_active(D *d, Expr *e) {
+  TypeKind kind;
+  const BlasRule *r = blas_call_rule(d, e, &kind);
+  for (int i = 0; r && i < e->nargs; i++)
+    if (r->is_out[i] && pointer_active(d, e->args[i]))
+      return true;
+  return false;
+}
+
 static bool effects_uncached(D *d, Expr *e);
 
 /* Does the expression write to storage with a tangent, or call something
@@ -331,7 +349,7 @@ static bool effects_uncached(D *d, Expr *e) {
       return true;
     break;
   case EX_CALL:
-    if (calls_jvp(d, e) || mem_call_active(d, e))
+    if (calls_jvp(d, e) || mem_call_active(d, e) || blas_call_active(d, e))
       return true;
     break;
   case EX_TEXT: case EX_SIZEOF: case EX_ALIGNOF:
@@ -813,13 +831,108 @@ static Dual diff_user_call(D *d, Expr *e, bool want_value) {
   return (Dual){hoist(d, call), rd};
 }
 
+/* ------------------------------------------------------------ BLAS calls */
+
+/* The names of a blas.def template, bound to one call's arguments. */
+typedef struct {
+  BlasBinder b;
+  const BlasRule *rule;
+  Dual *args;       /* per parameter: primal and tangent (NULL: none) */
+  Expr *result;     /* r */
+  bool beta_spent;  /* BETA was used: later steps add with 1 */
+} BlasNames;
+
+static Expr *blas_name(BlasBinder *b, const char *name) {
+  BlasNames *n = (BlasNames *)b;
+  if (strcmp(name, "r") == 0)
+    return n->result;
+  if (strcmp(name, "BETA") == 0) {
+    int i = blas_param_index(n->rule, "beta");
+    fg_assert(i >= 0);
+    Expr *beta = n->beta_spent ? new_num("1", type_basic(TY_INT)) : n->args[i].p;
+    n->beta_spent = true;
+    return beta;
+  }
+  size_t len = strlen(name);
+  bool dot = len > 4 && strcmp(name + len - 4, "_dot") == 0;
+  int i = blas_param_index(n->rule, dot ? arena_strndup(name, len - 4) : name);
+  if (i < 0)
+    return NULL;
+  if (!dot)
+    return n->args[i].p;
+  if (n->args[i].t)
+    return n->args[i].t;
+  /* a scalar without a tangent: 0; a pointer: the step's condition should have excluded it */
+  fg_assert(!is_pointer(n->args[i].p->ty));
+  return new_num("0", type_basic(TY_INT));
+}
+
+/* Does a step's condition hold: "A", "!A&!x", "A|alpha", "" (always)? */
+static bool blas_when(BlasNames *n, const char *when) {
+  bool any = strchr(when, '|') != NULL;
+  for (const char *p = when; *p;) {
+    bool neg = *p == '!';
+    p += neg;
+    size_t len = strcspn(p, "|&");
+    int i = blas_param_index(n->rule, arena_strndup(p, len));
+    fg_assert(i >= 0);
+    bool holds = (n->args[i].t != NULL) != neg;
+    if (any && holds)
+      return true;
+    if (!any && !holds)
+      return false;
+    p += len + (p[len] != 0);
+  }
+  return !any;
+}
+
+/* cblas_xNAME(...) with a rule (blas.def): its steps whose conditions hold,
+ * PRE ones before the primal call, POST ones after it; a returned value's
+ * tangent is the sum of the RET terms. */
+static Dual diff_blas(D *d, Expr *e, bool want_value) {
+  TypeKind kind;
+  BlasNames n = {{blas_name}, blas_call_rule(d, e, &kind), NULL, NULL, false};
+  n.args = arena_alloc(sizeof(Dual) * (size_t)(e->nargs + 1));
+  Expr **ps = arena_alloc(sizeof(Expr *) * (size_t)(e->nargs + 1));
+  for (int i = 0; i < e->nargs; i++) {
+    Dual x = diff_expr(d, e->args[i]);
+    n.args[i] = (Dual){ps[i] = cheap(d, x.p), x.t ? cheap(d, x.t) : NULL};
+  }
+  Expr *call = call_with(e, e->text, ps, e->nargs);
+  bool value = n.rule->returns && want_value;
+  if (value)
+    n.result = hoist(d, call);
+  Vec post = {0};
+  Expr *rt = NULL;
+  for (int i = 0; i < n.rule->nsteps; i++) {
+    const BlasStep *s = &n.rule->steps[i];
+    if ((s->phase == BLAS_RET && !value) || !blas_when(&n, s->when))
+      continue;
+    Expr *x = blas_template(s->call, kind, s->phase == BLAS_RET, &n.b);
+    if (s->phase == BLAS_RET)
+      rt = fold_add(rt, x, e->ty);
+    else if (s->phase == BLAS_PRE)
+      emit(d, x);
+    else
+      vec_push(&post, x);
+  }
+  if (!value)
+    emit(d, call);
+  for (int i = 0; i < post.len; i++)
+    emit(d, post.data[i]);
+  return value ? (Dual){n.result, rt ? hoist(d, rt) : NULL} : (Dual){NULL, NULL};
+}
+
 static Dual diff_call(D *d, Expr *e, bool want_value) {
+  TypeKind kind;
   if (is_math_call(e))
     return diff_math(d, e);
   if (mem_call_active(d, e))
     return diff_mem_call(d, e, want_value);
   if (calls_jvp(d, e))
     return diff_user_call(d, e, want_value);
+  if (blas_call_rule(d, e, &kind) && (blas_call_active(d, e) || (want_value && expr_varied(d->a, d->v, e))))
+    return diff_blas(d, e, want_value);
   /* anything else has no derivative (refused by the analysis if it needed one) */
   Expr **ps = arena_alloc(sizeof(Expr *) * (size_t)(e->nargs + 1));
   for (int i = 0; i < e->nargs; i++)

@@ -1128,6 +1128,97 @@ static void variant_comment(Buf *b, Variant *v) {
   free(along.data);
 }
 
+/* ====================================================== BLAS helpers */
+
+/* lib/fgblas.c.in in pieces: a preamble, then one function per piece
+ * (pieces end at a blank line). A piece spelling @T@/@P@ is written once per
+ * precision used (double: d, float: s), the others once; only the pieces
+ * the emitted code calls, directly or through other pieces. */
+typedef struct {
+  const char *text;
+  int len;
+  const char *name; /* the function it defines ("fgblas_@P@zero"), NULL for the preamble */
+  bool typed;       /* spells @T@ or @P@ */
+  bool need[2];     /* per precision: [0] double, [1] float */
+} Piece;
+
+/* The first "fgblas_NAME(" in text[0..len): the name, or NULL. */
+static const char *first_helper(const char *text, int len, int *at) {
+  for (const char *p = text; (p = strstr(p, "fgblas_")) && p < text + len; p++) {
+    int n = (int)strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789_@TP");
+    if (p + n < text + len && p[n] == '(') {
+      *at = (int)(p - text) + n;
+      return arena_strndup(p, (size_t)n);
+    }
+  }
+  return NULL;
+}
+
+static int split_pieces(Piece *pc, int max) {
+  int n = 0;
+  for (const char *p = fgblas_text; *p && n < max; n++) {
+    const char *end = strstr(p, "\n\n");
+    int len = end ? (int)(end - p) + 2 : (int)strlen(p), at;
+    pc[n] = (Piece){p, len, n ? first_helper(p, len, &at) : NULL, false, {false, false}};
+    pc[n].typed = strstr(p, "@P@") && strstr(p, "@P@") < p + len;
+    p += len;
+  }
+  fg_assert(n < max);
+  return n;
+}
+
+/* "fgblas_@P@zero" as called in precision `prec` (0: d, 1: s). */
+static const char *piece_name(const Piece *pc, int prec) {
+  if (!pc->typed)
+    return pc->name;
+  const char *at = strstr(pc->name, "@P@");
+  return arena_printf("%.*s%c%s", (int)(at - pc->name), pc->name, "ds"[prec], at + 3);
+}
+
+/* Mark piece i needed in precision prec, and the helpers it calls. */
+static void need_piece(Piece *pc, int n, int i, int prec) {
+  if (pc[i].need[pc[i].typed ? prec : 0])
+    return;
+  pc[i].need[pc[i].typed ? prec : 0] = true;
+  int at = 0, off = 0;
+  for (const char *name; (name = first_helper(pc[i].text + off, pc[i].len - off, &at)); off += at)
+    for (int j = 1; j < n; j++)
+      if (pc[j].name && strcmp(pc[j].name, name) == 0 && j != i)
+        need_piece(pc, n, j, prec);
+}
+
+/* `text` with @T@ and @P@ replaced by the precision's type and prefix letter. */
+static void put_instantiated(Buf *b, const char *text, int len, int prec) {
+  for (int i = 0; i < len; i++) {
+    if (strncmp(text + i, "@T@", 3) == 0 || strncmp(text + i, "@P@", 3) == 0) {
+      buf_puts(b, text[i + 1] == 'T' ? (prec ? "float" : "double") : (prec ? "s" : "d"));
+      i += 2;
+    } else {
+      buf_printf(b, "%c", text[i]);
+    }
+  }
+}
+
+static void emit_fgblas(Emitter *E, Needed *N) {
+  Piece pc[64];
+  int n = split_pieces(pc, 64);
+  bool any = false;
+  for (int i = 1; i < n; i++)
+    for (int prec = 0; prec < 2; prec++)
+      if (pc[i].name && strmap_get(&N->func_names, piece_name(&pc[i], prec))) {
+        need_piece(pc, n, i, prec);
+        any = true;
+      }
+  if (!any)
+    return;
+  buf_puts(E->b, "\n");
+  put_instantiated(E->b, pc[0].text, pc[0].len, 0);
+  for (int prec = 0; prec < 2; prec++)
+    for (int i = 1; i < n; i++)
+      if (pc[i].need[prec] && (pc[i].typed || prec == 0))
+        put_instantiated(E->b, pc[i].text, pc[i].len, prec);
+}
+
 static void emit_tangent_funcs(Emitter *E, Needed *N, Analysis *a) {
   buf_puts(E->b, "\n");
   for (int i = 0; i < a->nvariants; i++)
@@ -1156,6 +1247,7 @@ void emit_program(FILE *out, Program *p, Analysis *a, const Options *opt) {
   anonymous_printed = 0;
   emit_tops(&E, N, p);
   emit_global_tangents(&E, N, p, a);
+  emit_fgblas(&E, N);
   emit_tangent_funcs(&E, N, a);
   if (anonymous_printed && error_count() == errors)
     error_plain("the generated code would need to name an anonymous struct or union type; "

@@ -406,6 +406,44 @@ const MathRule *math_rule(const char *called, TypeKind *kind);
  * partial is identically zero. */
 Expr *math_partial(const MathRule *r, int i, Expr **args, Expr *result, TypeKind kind);
 
+/* The CBLAS derivative table (blas.def): per routine, its parameters and
+ * the steps of its tangent, each a call template over parameter names. */
+typedef enum { BLAS_PRE, BLAS_POST, BLAS_RET } BlasPhase;
+typedef struct {
+  const char *routine;  /* "gemm" */
+  BlasPhase phase;      /* before the primal call, after it, or a term of the result's tangent */
+  const char *when;     /* condition over operands: "A", "!A&!x", "A|alpha", "" */
+  const char *call;     /* template: "gemm(layout, ..., A_dot, lda, ..., BETA, C_dot, ldc)" */
+} BlasStep;
+enum { BLAS_MAX_PARAMS = 16 };
+typedef struct {
+  const char *name;     /* "gemm": cblas_dgemm and cblas_sgemm */
+  bool returns;         /* returns a floating value (dot, nrm2, asum) */
+  const char *params;   /* "layout transa ... C! ldc" */
+  const char *param[BLAS_MAX_PARAMS]; /* the names, split */
+  bool is_out[BLAS_MAX_PARAMS];       /* written by the routine ('!') */
+  int nparams;
+  const BlasStep *steps;              /* consecutive rows of blas.def */
+  int nsteps;
+} BlasRule;
+/* The rule of a called name ("cblas_dgemm"); *kind is its precision. */
+const BlasRule *blas_rule(const char *called, TypeKind *kind);
+int blas_param_index(const BlasRule *r, const char *name); /* -1 if none */
+/* Names in a template: a parameter P, its tangent P_dot, r, BETA; the
+ * differentiator binds them. Cblas* constants are spelled as they are. */
+typedef struct BlasBinder BlasBinder;
+struct BlasBinder {
+  Expr *(*bind)(BlasBinder *b, const char *name); /* NULL: not a name of this rule */
+};
+/* Build a step's call in precision `kind`: calls are renamed (gemm ->
+ * cblas_dgemm, fgblas_zero -> fgblas_dzero) and typed `kind` when the
+ * template is a value (RET), void otherwise. */
+Expr *blas_template(const char *call, TypeKind kind, bool value, BlasBinder *b);
+/* The helpers the templates call (lib/fgblas.c.in): a part written once,
+ * then "@@", then a part written per precision with @T@ the type and @P@
+ * the prefix letter. Embedded by the build (cmake/Embed.cmake). */
+extern const char fgblas_text[];
+
 /* ============================================================== analyse.c */
 /* One differentiated version of a function: which parameters are active.
  * Top-level variants come from FG_DIFF / --fn; others from calls. */

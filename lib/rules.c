@@ -42,13 +42,19 @@ const MathRule *math_rule(const char *called, TypeKind *kind) {
 
 /* ----------------------------------------------------- the formula reader */
 
-typedef struct {
+typedef struct Reader Reader;
+struct Reader {
   const char *p;       /* cursor in the formula */
   const char *formula; /* for internal error messages */
-  Expr **args;         /* a, b, c */
-  Expr *result;        /* r */
   TypeKind kind;       /* precision of the call */
-} Reader;
+  Type *call_ty;       /* type of the calls the formula makes */
+  /* The meaning of a name, and the called name of a function: the math
+   * table binds a, b, c, r and constants and renames sin to sinf; the BLAS
+   * table binds parameters and renames gemm to cblas_dgemm. */
+  Expr *(*bind)(Reader *rd, const char *name);
+  const char *(*rename)(Reader *rd, const char *name);
+  void *ctx;
+};
 
 static Expr *read_cond(Reader *rd);
 
@@ -99,7 +105,7 @@ static Expr *read_number(Reader *rd) {
   return new_num(arena_printf("%s%s", text, suffix(rd->kind)), type_basic(rd->kind));
 }
 
-/* f(args) with f renamed to the call's precision. */
+/* f(args), f renamed by the table. */
 static Expr *read_call(Reader *rd, const char *name) {
   Vec args = {0};
   if (!accept(rd, ")")) {
@@ -108,10 +114,7 @@ static Expr *read_call(Reader *rd, const char *name) {
     while (accept(rd, ","));
     expect(rd, ")");
   }
-  const char *called = rd->kind == TY_FLOAT ? arena_printf("%sf", name)
-                     : rd->kind == TY_LDOUBLE ? arena_printf("%sl", name)
-                     : name;
-  return new_call(called, (Expr **)args.data, args.len, type_basic(rd->kind));
+  return new_call(rd->rename(rd, name), (Expr **)args.data, args.len, rd->call_ty);
 }
 
 static Expr *read_name(Reader *rd) {
@@ -121,14 +124,10 @@ static Expr *read_name(Reader *rd) {
   char *name = arena_strndup(start, (size_t)(rd->p - start));
   if (accept(rd, "("))
     return read_call(rd, name);
-  if (strlen(name) == 1 && name[0] >= 'a' && name[0] <= 'c')
-    return rd->args[name[0] - 'a'];
-  if (strcmp(name, "r") == 0)
-    return rd->result;
-  const char *digits = constant_digits(name);
-  if (!digits)
+  Expr *e = rd->bind(rd, name);
+  if (!e)
     internal_error(__FILE__, __LINE__, "rule formula '%s': unknown name '%s'", rd->formula, name);
-  return new_num(arena_printf("%s%s", digits, suffix(rd->kind)), type_basic(rd->kind));
+  return e;
 }
 
 /* primary = number | name | name "(" args ")" | "(" cond ")" */
@@ -211,14 +210,128 @@ static Expr *read_cond(Reader *rd) {
   return e;
 }
 
+static Expr *read_formula(Reader *rd) {
+  Expr *e = read_cond(rd);
+  skip_space(rd);
+  if (*rd->p)
+    internal_error(__FILE__, __LINE__, "rule formula '%s': trailing '%s'", rd->formula, rd->p);
+  return e;
+}
+
+/* ------------------------------------------------------ math.h formulas */
+
+typedef struct {
+  Expr **args;  /* a, b, c */
+  Expr *result; /* r */
+} MathNames;
+
+static Expr *math_bind(Reader *rd, const char *name) {
+  MathNames *m = rd->ctx;
+  if (strlen(name) == 1 && name[0] >= 'a' && name[0] <= 'c')
+    return m->args[name[0] - 'a'];
+  if (strcmp(name, "r") == 0)
+    return m->result;
+  const char *digits = constant_digits(name);
+  return digits ? new_num(arena_printf("%s%s", digits, suffix(rd->kind)), type_basic(rd->kind)) : NULL;
+}
+
+/* sin -> sinf, sinl: the call's precision. */
+static const char *math_rename(Reader *rd, const char *name) {
+  return rd->kind == TY_FLOAT ? arena_printf("%sf", name) : rd->kind == TY_LDOUBLE ? arena_printf("%sl", name) : name;
+}
+
 Expr *math_partial(const MathRule *r, int i, Expr **args, Expr *result, TypeKind kind) {
   const char *f = r->partial[i];
   if (!f || strcmp(f, "0") == 0)
     return NULL;
-  Reader rd = {f, f, args, result, kind};
-  Expr *e = read_cond(&rd);
-  skip_space(&rd);
-  if (*rd.p)
-    internal_error(__FILE__, __LINE__, "rule formula '%s': trailing '%s'", f, rd.p);
-  return e;
+  MathNames names = {args, result};
+  Reader rd = {f, f, kind, type_basic(kind), math_bind, math_rename, &names};
+  return read_formula(&rd);
+}
+
+/* ------------------------------------------------------------ the BLAS table */
+
+static BlasStep blas_steps[] = {
+#define BLAS(n, ret, params)
+#define STEP(n, phase, when, call) {#n, BLAS_##phase, when, call},
+#include "blas.def"
+#undef BLAS
+#undef STEP
+};
+
+static BlasRule blas_rules[] = {
+#define BLAS(n, ret, params) {#n, ret, params, {0}, {0}, 0, NULL, 0},
+#define STEP(n, phase, when, call)
+#include "blas.def"
+#undef BLAS
+#undef STEP
+};
+
+enum { NBLAS = sizeof blas_rules / sizeof blas_rules[0], NBLAS_STEPS = sizeof blas_steps / sizeof blas_steps[0] };
+
+/* Split the parameter list ("m n x! incx") and find the rule's steps, once. */
+static void blas_load(BlasRule *r) {
+  if (r->steps)
+    return;
+  for (const char *p = r->params; *p;) {
+    while (*p == ' ')
+      p++;
+    const char *start = p;
+    while (*p && *p != ' ' && *p != '!')
+      p++;
+    fg_assert(r->nparams < BLAS_MAX_PARAMS);
+    r->param[r->nparams] = arena_strndup(start, (size_t)(p - start));
+    r->is_out[r->nparams++] = *p == '!';
+    if (*p == '!')
+      p++;
+  }
+  for (int i = 0; i < NBLAS_STEPS; i++)
+    if (strcmp(blas_steps[i].routine, r->name) == 0) {
+      if (!r->steps)
+        r->steps = &blas_steps[i];
+      r->nsteps++;
+    }
+  fg_assert(r->steps);
+}
+
+/* "cblas_dgemm" -> the gemm rule, *kind = TY_DOUBLE ("cblas_s...": TY_FLOAT). */
+const BlasRule *blas_rule(const char *called, TypeKind *kind) {
+  if (strncmp(called, "cblas_", 6) != 0 || (called[6] != 'd' && called[6] != 's'))
+    return NULL;
+  for (int i = 0; i < NBLAS; i++)
+    if (strcmp(called + 7, blas_rules[i].name) == 0) {
+      *kind = called[6] == 'd' ? TY_DOUBLE : TY_FLOAT;
+      blas_load(&blas_rules[i]);
+      return &blas_rules[i];
+    }
+  return NULL;
+}
+
+int blas_param_index(const BlasRule *r, const char *name) {
+  for (int i = 0; i < r->nparams; i++)
+    if (strcmp(r->param[i], name) == 0)
+      return i;
+  return -1;
+}
+
+/* gemm -> cblas_dgemm, fgblas_zero -> fgblas_dzero. */
+static const char *blas_rename(Reader *rd, const char *name) {
+  char p = rd->kind == TY_FLOAT ? 's' : 'd';
+  if (strcmp(name, "fgblas_len") == 0)
+    return name;
+  if (strncmp(name, "fgblas_", 7) == 0)
+    return arena_printf("fgblas_%c%s", p, name + 7);
+  return arena_printf("cblas_%c%s", p, name);
+}
+
+static Expr *blas_bind(Reader *rd, const char *name) {
+  BlasBinder *b = rd->ctx;
+  if (strncmp(name, "Cblas", 5) == 0)
+    return new_num(name, type_basic(TY_INT));
+  return b->bind(b, name);
+}
+
+Expr *blas_template(const char *call, TypeKind kind, bool value, BlasBinder *b) {
+  Reader rd = {call, call, kind, value ? type_basic(kind) : type_basic(TY_VOID), blas_bind, blas_rename, b};
+  return read_formula(&rd);
 }

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 # libclang-rt-19-dev: clang-19's sanitizer and libFuzzer runtimes (scripts/test-sanitize.sh).
 packages=(libclang-19-dev clang-19 libclang-rt-19-dev llvm-19-dev llvm-19-tools cmake ninja-build gcc python3 libc6-dev
-          libcmocka-dev zlib1g-dev)
+          libcmocka-dev zlib1g-dev libopenblas-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -11,6 +11,7 @@
 #            test/exec (fgcheck.h) on the include path
 #   %gcc     the same with gcc
 #   %libm    -lm
+#   %blas    -lopenblas (feature `cblas` when its cblas.h is installed)
 #   %python  the Python running lit
 # With --param sanitize=1 (or FGCC_SANITIZE=1 in the environment, as the
 # sanitizer build's ctest sets it), %cc and %gcc add
@@ -63,6 +64,11 @@ config.substitutions.append(("%fgcc", fgcc))
 config.substitutions.append(("%cc", "%s %s" % (clang, strict)))
 config.substitutions.append(("%gcc", "%s %s" % (gcc, strict)))
 config.substitutions.append(("%libm", "-lm"))
+# %blas: the CBLAS the BLAS rules are tested with (Debian's libopenblas-dev,
+# which scripts/setup.sh installs); tests needing it say REQUIRES: cblas.
+config.substitutions.append(("%blas", "-lopenblas"))
+if os.path.exists("/usr/include/x86_64-linux-gnu/openblas-pthread/cblas.h") or os.path.exists("/usr/include/cblas.h"):
+    config.available_features.add("cblas")
 config.substitutions.append(("%python", shutil.which("python3") or "python3"))
 
 # FileCheck, not (and clang) first on the PATH of every RUN line.
