@@ -2,9 +2,15 @@
  * n = 1e6 values per call). Not a test: build it with
  * CMAKE_BUILD_TYPE=Release and run build/bench_rng [seconds per figure].
  * Prints M values/s and ns/value for each path the CPU has and each fill,
- * the best of 5 rounds. */
+ * the best of 5 rounds.
+ *
+ * bench_rng --raw writes the Rademacher stream of seed 1, direction 0,
+ * steps 0, 1, 2, ... to stdout as raw bits (value j of a step is bit j % 8
+ * of byte j / 8, +1 = 1) without end, for statistical batteries:
+ *   bench_rng --raw | dieharder -a -g 200 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "fgrt.h"
@@ -55,9 +61,25 @@ static double best_rate(void (*run)(uint64_t), double seconds) {
   return best;
 }
 
+/* The raw bit stream for --raw: the fills' values packed back into bits. */
+static int write_raw(void) {
+  enum { M = 1 << 20 };
+  static float v[M];
+  static unsigned char bytes[M / 8];
+  for (uint64_t step = 0;; step++) {
+    fgrt_fill_rademacher_f(&rng, step, 0, 0, v, M);
+    memset(bytes, 0, sizeof bytes);
+    for (size_t j = 0; j < M; j++) bytes[j / 8] |= (unsigned char)((v[j] > 0) << (j % 8));
+    if (fwrite(bytes, 1, sizeof bytes, stdout) != sizeof bytes)
+      return 0; /* the reader has had enough */
+  }
+}
+
 int main(int argc, char **argv) {
-  double seconds = argc > 1 ? atof(argv[1]) : 0.5;
   fgrt_rng_init(&rng, 1);
+  if (argc > 1 && strcmp(argv[1], "--raw") == 0)
+    return write_raw();
+  double seconds = argc > 1 ? atof(argv[1]) : 0.5;
   vd = malloc(N * sizeof *vd), theta = calloc(N, sizeof *theta), vf = malloc(N * sizeof *vf);
   if (!vd || !theta || !vf)
     return 1;

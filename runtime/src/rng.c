@@ -82,14 +82,23 @@ typedef struct {
   uint64_t i;
   unsigned prec;
   uint32_t m;
+  const uint32_t *first; /* block 0 (draws 0 and 1) when a vector path made it, or NULL */
 } retry;
 
+void fgrt__retry_block(const rng_stream *s, uint64_t i, unsigned prec, uint32_t pair, uint32_t out[4]) {
+  uint32_t w = 1 + (uint32_t)(i & 3) + 4 * prec + 8 * pair;
+  uint32_t ctr[4] = {CTR_RETRY | (uint32_t)(i >> 2), s->dir, (uint32_t)s->step, (uint32_t)(s->step >> 32)};
+  philox10(ctr, s->k0 ^ (w * PHILOX_M0), s->k1 + w, out);
+}
+
 static uint64_t retry_next(retry *rt) {
-  uint32_t w = 1 + (uint32_t)(rt->i & 3) + 4 * rt->prec + 8 * (rt->m / 2), out[4];
-  uint32_t ctr[4] = {CTR_RETRY | (uint32_t)(rt->i >> 2), rt->s->dir, (uint32_t)rt->s->step,
-                     (uint32_t)(rt->s->step >> 32)};
-  philox10(ctr, rt->s->k0 ^ (w * PHILOX_M0), rt->s->k1 + w, out);
-  uint64_t bits = rt->m % 2 ? join(out[2], out[3]) : join(out[0], out[1]);
+  uint32_t own[4];
+  const uint32_t *b = rt->first;
+  if (rt->m >= 2 || !b) {
+    fgrt__retry_block(rt->s, rt->i, rt->prec, rt->m / 2, own);
+    b = own;
+  }
+  uint64_t bits = rt->m % 2 ? join(b[2], b[3]) : join(b[0], b[1]);
   rt->m++;
   return bits;
 }
@@ -155,8 +164,8 @@ static int zig_decide(retry *rt, const zig_draw *d, double *x) {
   return 1;
 }
 
-float fgrt__zig_slow_f(const rng_stream *s, uint64_t i, uint32_t bits) {
-  retry rt = {s, i, 0, 0};
+float fgrt__zig_slow_f(const rng_stream *s, uint64_t i, uint32_t bits, const uint32_t *first) {
+  retry rt = {s, i, 0, 0, first};
   zig_draw d = draw_f(bits);
   double x;
   while (!zig_decide(&rt, &d, &x))
@@ -164,8 +173,8 @@ float fgrt__zig_slow_f(const rng_stream *s, uint64_t i, uint32_t bits) {
   return (float)x;
 }
 
-double fgrt__zig_slow_d(const rng_stream *s, uint64_t i, uint64_t bits) {
-  retry rt = {s, i, 1, 0};
+double fgrt__zig_slow_d(const rng_stream *s, uint64_t i, uint64_t bits, const uint32_t *first) {
+  retry rt = {s, i, 1, 0, first};
   zig_draw d = draw_d(bits);
   double x;
   while (!zig_decide(&rt, &d, &x))
@@ -178,7 +187,7 @@ static inline float normal_f_bits(const rng_stream *s, uint64_t i, uint32_t bits
   unsigned layer = bits & 255;
   uint32_t k = (bits >> 8) & ZIG_MASK_KF;
   if (k >= fgrt__zig_kf[layer])
-    return fgrt__zig_slow_f(s, i, bits);
+    return fgrt__zig_slow_f(s, i, bits, NULL);
   float a = ((float)k + 0.5f) * fgrt__zig_sf[layer];
   return bits >> 31 ? -a : a;
 }
@@ -187,7 +196,7 @@ static inline double normal_d_bits(const rng_stream *s, uint64_t i, uint64_t bit
   unsigned layer = (unsigned)(bits & 255);
   uint64_t k = (bits >> 11) & ZIG_MASK_KD;
   if (k >= fgrt__zig_kd[layer])
-    return fgrt__zig_slow_d(s, i, bits);
+    return fgrt__zig_slow_d(s, i, bits, NULL);
   double a = ((double)k + 0.5) * (double)fgrt__zig_sd[layer];
   return bits >> 63 ? -a : a;
 }

@@ -72,7 +72,7 @@ static inline A2 void normal_f8(const rng_stream *s, uint64_t i0, __m256i w, flo
     _mm256_storeu_si256((__m256i *)bits, w);
     for (unsigned m = ~core & 0xFF; m; m &= m - 1) {
       int l = __builtin_ctz(m);
-      out[l] = fgrt__zig_slow_f(s, i0 + (unsigned)l, bits[l]);
+      out[l] = fgrt__zig_slow_f(s, i0 + (unsigned)l, bits[l], NULL);
     }
   }
 }
@@ -107,7 +107,7 @@ static inline A2 void normal_d8(const rng_stream *s, uint64_t i0, __m256i lo, __
     _mm256_storeu_si256((__m256i *)(bits + 4), v1);
     for (unsigned m = ~core & 0xFF; m; m &= m - 1) {
       int l = __builtin_ctz(m);
-      out[l] = fgrt__zig_slow_d(s, i0 + (unsigned)l, bits[l]);
+      out[l] = fgrt__zig_slow_d(s, i0 + (unsigned)l, bits[l], NULL);
     }
   }
 }

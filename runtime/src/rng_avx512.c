@@ -6,8 +6,10 @@
  * full products. The ziggurat's fast path looks its two 256-entry tables up
  * with permutes from memory (a tree of 8 vpermt2ps and 7 blends), which is
  * faster than gathers; lanes that leave the core go to the scalar slow path
- * in rng.c. */
+ * in rng.c, in batches (see "slow lanes"). */
 #include "rng_int.h"
+
+#include <string.h>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -70,10 +72,82 @@ static inline A512 __m512i lut256(const void *table, __m512i idx, lut_bits b) {
   return _mm512_mask_blend_epi32(b.b7, r[0], r[1]);
 }
 
+/* ------------------------------------------------------------ slow lanes
+ * Lanes that leave the core wait in a list; every 8 of them get block 0 of
+ * their retry streams from one vector Philox (per-lane counters and keys),
+ * sparing the scalar slow path its own latency-bound Philox call. */
+typedef struct {
+  uint64_t i, bits;
+  void *dst;
+} pending;
+
+#define PENDING_MAX 256
+
+typedef struct {
+  pending e[PENDING_MAX];
+  unsigned n;
+} pending_list;
+
+/* Block 0 of the retry streams of e[0..8) (rng_int.h: fgrt__retry_block). */
+static inline A512 void retry_blocks8(const rng_stream *s, const pending *e, unsigned prec, uint32_t out[4][8]) {
+  uint64_t ctr[8], w[8];
+  UNROLL for (int l = 0; l < 8; l++) {
+    ctr[l] = CTR_RETRY | (uint32_t)(e[l].i >> 2);
+    w[l] = 1 + (e[l].i & 3) + 4 * prec;
+  }
+  __m512i wv = _mm512_loadu_si512(w);
+  __m512i k0 = _mm512_xor_si512(_mm512_set1_epi64(s->k0), _mm512_mul_epu32(wv, _mm512_set1_epi64(PHILOX_M0)));
+  __m512i k1 = _mm512_add_epi64(_mm512_set1_epi64(s->k1), wv);
+  const __m512i m0 = _mm512_set1_epi64(PHILOX_M0), m1 = _mm512_set1_epi64(PHILOX_M1);
+  __m512i c0 = _mm512_loadu_si512(ctr), c1 = _mm512_set1_epi64(s->dir);
+  __m512i c2 = _mm512_set1_epi64((uint32_t)s->step), c3 = _mm512_set1_epi64((uint32_t)(s->step >> 32));
+  UNROLL for (int r = 0; r < 10; r++) {
+    __m512i p0 = _mm512_mul_epu32(c0, m0), p1 = _mm512_mul_epu32(c2, m1);
+    c0 = _mm512_ternarylogic_epi64(_mm512_srli_epi64(p1, 32), c1, k0, 0x96);
+    c2 = _mm512_ternarylogic_epi64(_mm512_srli_epi64(p0, 32), c3, k1, 0x96);
+    c1 = p1;
+    c3 = p0;
+    k0 = _mm512_add_epi64(k0, _mm512_set1_epi64(PHILOX_W0));
+    k1 = _mm512_add_epi64(k1, _mm512_set1_epi64(PHILOX_W1));
+  }
+  _mm256_storeu_si256((__m256i *)out[0], _mm512_cvtepi64_epi32(c0));
+  _mm256_storeu_si256((__m256i *)out[1], _mm512_cvtepi64_epi32(c1));
+  _mm256_storeu_si256((__m256i *)out[2], _mm512_cvtepi64_epi32(c2));
+  _mm256_storeu_si256((__m256i *)out[3], _mm512_cvtepi64_epi32(c3));
+}
+
+/* Runs the slow path of the waiting lanes, 8 at a time; with all = 0 it
+ * leaves fewer than 8 waiting. */
+static A512 void flush(const rng_stream *s, pending_list *pl, unsigned prec, int all) {
+  unsigned done = 0;
+  while (pl->n - done >= 8 || (all && done < pl->n)) {
+    pending batch[8];
+    unsigned m = pl->n - done < 8 ? pl->n - done : 8;
+    for (unsigned l = 0; l < 8; l++) batch[l] = pl->e[done + (l < m ? l : 0)];
+    uint32_t blk[4][8];
+    retry_blocks8(s, batch, prec, blk);
+    for (unsigned l = 0; l < m; l++) {
+      uint32_t first[4] = {blk[0][l], blk[1][l], blk[2][l], blk[3][l]};
+      if (prec)
+        *(double *)batch[l].dst = fgrt__zig_slow_d(s, batch[l].i, batch[l].bits, first);
+      else
+        *(float *)batch[l].dst = fgrt__zig_slow_f(s, batch[l].i, (uint32_t)batch[l].bits, first);
+    }
+    done += m;
+  }
+  memmove(pl->e, pl->e + done, (pl->n - done) * sizeof *pl->e);
+  pl->n -= done;
+}
+
+static inline void wait_slow(pending_list *pl, uint64_t i, uint64_t bits, void *dst) {
+  pending p = {i, bits, dst};
+  pl->e[pl->n++] = p;
+}
+
 /* ------------------------------------------------------------ normals */
 
 /* 16 float normals from one plane w (values i0 .. i0 + 15). */
-static inline A512 void normal_f16(const rng_stream *s, uint64_t i0, __m512i w, float *out) {
+static inline A512 void normal_f16(pending_list *pl, uint64_t i0, __m512i w, float *out) {
   __m512i layer = _mm512_and_si512(w, _mm512_set1_epi32(255));
   __m512i k = _mm512_and_si512(_mm512_srli_epi32(w, 8), _mm512_set1_epi32(ZIG_MASK_KF));
   lut_bits b = lut_prepare(layer);
@@ -90,7 +164,7 @@ static inline A512 void normal_f16(const rng_stream *s, uint64_t i0, __m512i w, 
     _mm512_storeu_si512(bits, w);
     for (unsigned m = (uint16_t)~core; m; m &= m - 1) {
       int l = __builtin_ctz(m);
-      out[l] = fgrt__zig_slow_f(s, i0 + (unsigned)l, bits[l]);
+      wait_slow(pl, i0 + (unsigned)l, bits[l], out + l);
     }
   }
 }
@@ -109,7 +183,7 @@ static inline A512 __m512d normal_d8(__m512i v, __m256 scale) {
 /* 16 double normals from planes lo, hi (values i0 .. i0 + 15). The core
  * test compares the top 31 bits of k (hi without its sign bit) with kd >> 21;
  * equality, 2^-31 of the draws, goes to the slow path's exact test. */
-static inline A512 void normal_d16(const rng_stream *s, uint64_t i0, __m512i lo, __m512i hi, double *out) {
+static inline A512 void normal_d16(pending_list *pl, uint64_t i0, __m512i lo, __m512i hi, double *out) {
   __m512i layer = _mm512_and_si512(lo, _mm512_set1_epi32(255));
   lut_bits b = lut_prepare(layer);
   __m512 scale = _mm512_castsi512_ps(lut256(fgrt__zig_sd, layer, b));
@@ -129,30 +203,38 @@ static inline A512 void normal_d16(const rng_stream *s, uint64_t i0, __m512i lo,
     _mm512_storeu_si512(bits + 8, v1);
     for (unsigned m = (uint16_t)~core; m; m &= m - 1) {
       int l = __builtin_ctz(m);
-      out[l] = fgrt__zig_slow_d(s, i0 + (unsigned)l, bits[l]);
+      wait_slow(pl, i0 + (unsigned)l, bits[l], out + l);
     }
   }
 }
 
 static A512 void normal_f_groups(const rng_stream *s, uint64_t g, size_t ng, float *out) {
   __m512i p[2][4];
+  pending_list pl;
+  pl.n = 0;
   for (size_t d = 0; d < ng; d += 2) {
     philox32(s, CTR_NORMAL_F | (uint32_t)(16 * (g + d)), p);
     for (size_t q = 0; q < 2 && d + q < ng; q++)
       UNROLL for (int w = 0; w < 4; w++)
-        normal_f16(s, 64 * (g + d + q) + 16 * (unsigned)w, p[q][w], out + 64 * (d + q) + 16 * w);
+        normal_f16(&pl, 64 * (g + d + q) + 16 * (unsigned)w, p[q][w], out + 64 * (d + q) + 16 * w);
+    flush(s, &pl, 0, 0);
   }
+  flush(s, &pl, 0, 1);
 }
 
 static A512 void normal_d_groups(const rng_stream *s, uint64_t g, size_t ng, double *out) {
   __m512i p[2][4];
+  pending_list pl;
+  pl.n = 0;
   for (size_t d = 0; d < ng; d += 2) {
     philox32(s, CTR_NORMAL_D | (uint32_t)(16 * (g + d)), p);
     for (size_t q = 0; q < 2 && d + q < ng; q++)
       UNROLL for (int h = 0; h < 2; h++)
-        normal_d16(s, 32 * (g + d + q) + 16 * (unsigned)h, p[q][2 * h], p[q][2 * h + 1],
+        normal_d16(&pl, 32 * (g + d + q) + 16 * (unsigned)h, p[q][2 * h], p[q][2 * h + 1],
                    out + 32 * (d + q) + 16 * h);
+    flush(s, &pl, 1, 0);
   }
+  flush(s, &pl, 1, 1);
 }
 
 /* ------------------------------------------------------------ Rademacher

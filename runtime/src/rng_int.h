@@ -57,9 +57,17 @@ extern const rng_path fgrt__rng_generic, fgrt__rng_avx2, fgrt__rng_avx512;
 
 /* The slow path of a normal value whose first draw left its layer's core
  * (every path calls these, so slow values are identical too): value i of
- * the stream, bits its first 32 (float) or 64 (double) random bits. */
-float fgrt__zig_slow_f(const rng_stream *s, uint64_t i, uint32_t bits);
-double fgrt__zig_slow_d(const rng_stream *s, uint64_t i, uint64_t bits);
+ * the stream, bits its first 32 (float) or 64 (double) random bits. first
+ * is block 0 of the value's retry stream when the caller computed it (a
+ * vector path does, for many values at once), or NULL. */
+float fgrt__zig_slow_f(const rng_stream *s, uint64_t i, uint32_t bits, const uint32_t *first);
+double fgrt__zig_slow_d(const rng_stream *s, uint64_t i, uint64_t bits, const uint32_t *first);
+
+/* Block `pair` (draws 2 pair and 2 pair + 1, 64 bits each) of the retry
+ * stream of value i of precision prec (0 float, 1 double): counter
+ * (RETRY | i / 4, dir, step), key the seed modified by
+ * w = 1 + i % 4 + 4 prec + 8 pair: (k0 ^ w M0, k1 + w). */
+void fgrt__retry_block(const rng_stream *s, uint64_t i, unsigned prec, uint32_t pair, uint32_t out[4]);
 
 /* Ziggurat tables (rng_tables.c): layer l = 0 .. 255. A float draw is
  * layer = bits 0-7, k = bits 8-30, sign = bit 31; a double draw is
