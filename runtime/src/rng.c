@@ -74,9 +74,10 @@ static inline double u_closed0(uint64_t x) { return (double)(x >> 11) * 0x1.0p-5
  * resolution of u. The extra bits come from the value's own retry stream
  * (retry_next), so value i stays a pure function of (seed, step, dir, i). */
 
-/* Draw m (64 bits) of the retry stream of value i of precision prec
- * (0 float, 1 double): counter (RETRY | i / 4, dir, step), and a key made of
- * the seed and w = 1 + i % 4 + 4 prec + 8 (m / 2), never the seed itself. */
+/* The retry stream of value i of precision prec (0 float, 1 double): draw m
+ * (64 bits) is half m % 2 of block m / 2 (fgrt__retry_block: counter
+ * (RETRY | i / 4, dir, step), a key made of the seed and
+ * w = 1 + i % 4 + 4 prec + 8 (m / 2), never the seed itself). */
 typedef struct {
   const rng_stream *s;
   uint64_t i;

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-# Ziggurat tables for fgrt (256 layers, widths rounded up to float so float
-# and double share them; equal areas kept exactly by the y recursion).
+# rng_tables.py: the ziggurat tables of libfgrt (256 layers), written to stdout:
+#   python3 runtime/src/rng_tables.py > runtime/src/rng_tables.c
+# Layer widths are rounded up to floats (float and double share them); the
+# heights follow from the equal areas, so the layers cover the curve exactly.
 import mpmath as mp, struct, sys
 mp.mp.dps = 60
 N = 256
@@ -21,7 +23,7 @@ def build(r):
     y = [mp.mpf(0), f(r)]
     c = [r]                     # core boundary of layer 0: |x| < R
     xt = r + tail(r)/f(r)       # base: R <= x < xt -> tail, beyond -> restart
-    # wait: area beyond R in base = (x0 - R) f(R) = tail + extra; extra restarts
+    # the base beyond R has area (x0 - R) f(R) = tail + a sliver: k >= tail_k restarts
     for l in range(1, N):
         if c[-1] == 0:
             return x, y + [mp.mpf(2)], c, V, xt
@@ -31,15 +33,8 @@ def build(r):
         y.append(yn)
         c.append(finv(yn) if yn < 1 else mp.mpf(0))
     return x, y, c, V, xt
-def solve():
-    lo, hi = mp.mpf(3), mp.mpf(4.5)
-    for _ in range(120):
-        mid = (lo+hi)/2
-        x, y, c, V, xt = build(mid)
-        if y[-1] < 1: lo = mid   # too small R... check direction below
-        else: hi = mid
-    return hi
-# direction: larger R -> smaller V -> smaller increments -> y_N smaller. so y_N<1 means R too large.
+# Larger R: smaller V, smaller steps, a lower top y_N. The smallest R with y_N >= 1
+# makes the layers cover the curve up to f(0) = 1.
 def solve2():
     lo, hi = mp.mpf(3), mp.mpf(4.5)
     for _ in range(150):
