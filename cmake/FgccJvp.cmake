@@ -3,28 +3,42 @@
 # Differentiates <source.c> with fgcc as a build step and adds both the
 # source and the generated <source>_jvp.c to <target>. FN entries become
 # `--fn` options (for code without FG_DIFF markers); ARGS are passed to fgcc
-# as they are (-D, -I, --jvp ...). The target's include directories are
-# passed to fgcc's parser too, so it sees the headers the compiler sees.
+# as they are (-D, -I, --jvp ...). The target gets fgcc.h's directory, and
+# its include directories (with those of the libraries it links) are passed
+# to fgcc's parser too, so it sees the headers the compiler sees.
 # The generated file is rebuilt when the source or fgcc changes.
 #
-# Needs the `fgcc` executable target (this project) or FGCC_EXECUTABLE.
+# One implementation for both uses; only two names differ in where they come
+# from:
+#   fgcc::fgcc        the fgcc executable: an alias of the `fgcc` target in
+#                     this project, an imported target after find_package(fgcc)
+#   FGCC_INCLUDE_DIR  the directory of fgcc.h: runtime/include here,
+#                     <prefix>/include in an installed package
+# FGCC_EXECUTABLE, when set, overrides fgcc::fgcc (a fgcc outside CMake).
 function(fgcc_add_jvp target source)
   cmake_parse_arguments(PARSE_ARGV 2 FG "" "" "FN;ARGS")
   get_filename_component(src "${source}" ABSOLUTE)
   get_filename_component(stem "${source}" NAME_WE)
   set(out "${CMAKE_CURRENT_BINARY_DIR}/fgcc_jvp/${target}/${stem}_jvp.c")
-  if(TARGET fgcc)
-    set(tool $<TARGET_FILE:fgcc>)
-    set(tool_dep fgcc)
-  else()
+  if(FGCC_EXECUTABLE)
     set(tool "${FGCC_EXECUTABLE}")
     set(tool_dep "${FGCC_EXECUTABLE}")
+  elseif(TARGET fgcc::fgcc)
+    set(tool $<TARGET_FILE:fgcc::fgcc>)
+    set(tool_dep fgcc::fgcc)
+  else()
+    message(FATAL_ERROR "fgcc_add_jvp: no fgcc: call find_package(fgcc) or set FGCC_EXECUTABLE")
+  endif()
+  # fgcc.h: for the compiler (the source and the generated file include it)
+  # and, through the target's include directories, for fgcc's parser.
+  if(FGCC_INCLUDE_DIR)
+    target_include_directories(${target} PRIVATE "${FGCC_INCLUDE_DIR}")
   endif()
   set(fns "")
   foreach(fn IN LISTS FG_FN)
     list(APPEND fns --fn "${fn}")
   endforeach()
-  set(incs "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
+  set(incs "$<REMOVE_DUPLICATES:$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>>")
   add_custom_command(
     OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_CURRENT_BINARY_DIR}/fgcc_jvp/${target}"
