@@ -14,4 +14,4 @@ FG_DIFF double f(FG_WRT const double *x, int n) {
   cblas_dcopy(n, x, 1, scratch(n), 1);
   return y[0];
 }
-// CHECK: refuse_blas_output_unknown_storage.c:13:24: error: cannot tell which variable 'cblas_dcopy' writes to
+// CHECK: refuse_blas_output_unknown_storage.c:14:24: error: cannot tell which variable 'cblas_dcopy' writes to
