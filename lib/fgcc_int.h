@@ -439,9 +439,10 @@ struct BlasBinder {
  * cblas_dgemm, fgblas_zero -> fgblas_dzero) and typed `kind` when the
  * template is a value (RET), void otherwise. */
 Expr *blas_template(const char *call, TypeKind kind, bool value, BlasBinder *b);
-/* The helpers the templates call (lib/fgblas.c.in): a part written once,
- * then "@@", then a part written per precision with @T@ the type and @P@
- * the prefix letter. Embedded by the build (cmake/Embed.cmake). */
+/* The helpers the templates call (lib/fgblas.c.in): a preamble, then one
+ * function per blank-line-separated piece; pieces spelling @T@ (the type)
+ * and @P@ (the prefix letter) are written once per precision. emit.c
+ * writes only the pieces called. Embedded by the build (cmake/Embed.cmake). */
 extern const char fgblas_text[];
 
 /* ============================================================== analyse.c */
