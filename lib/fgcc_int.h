@@ -420,7 +420,7 @@ typedef struct {
   const char *name;     /* "gemm": cblas_dgemm and cblas_sgemm */
   bool returns;         /* returns a floating value (dot, nrm2, asum) */
   const char *params;   /* "layout transa ... C! ldc" */
-  const char *param[BLAS_MAX_PARAMS]; /* the names, split */
+  char param[BLAS_MAX_PARAMS][16];    /* the names, split (not in the arena: the table outlives arena_release()) */
   bool is_out[BLAS_MAX_PARAMS];       /* written by the routine ('!') */
   int nparams;
   const BlasStep *steps;              /* consecutive rows of blas.def */

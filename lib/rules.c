@@ -260,7 +260,7 @@ static BlasStep blas_steps[] = {
 };
 
 static BlasRule blas_rules[] = {
-#define BLAS(n, ret, params) {#n, ret, params, {0}, {0}, 0, NULL, 0},
+#define BLAS(n, ret, params) {.name = #n, .returns = ret, .params = params},
 #define STEP(n, phase, when, call)
 #include "blas.def"
 #undef BLAS
@@ -279,8 +279,8 @@ static void blas_load(BlasRule *r) {
     const char *start = p;
     while (*p && *p != ' ' && *p != '!')
       p++;
-    fg_assert(r->nparams < BLAS_MAX_PARAMS);
-    r->param[r->nparams] = arena_strndup(start, (size_t)(p - start));
+    fg_assert(r->nparams < BLAS_MAX_PARAMS && p - start < (long)sizeof r->param[0]);
+    memcpy(r->param[r->nparams], start, (size_t)(p - start));
     r->is_out[r->nparams++] = *p == '!';
     if (*p == '!')
       p++;
