@@ -260,7 +260,7 @@ static BlasStep blas_steps[] = {
 };
 
 static BlasRule blas_rules[] = {
-#define BLAS(n, ret, params) {.name = #n, .returns = ret, .params = params},
+#define BLAS(n, ret, ps) {.name = #n, .returns = ret, .params = ps},
 #define STEP(n, phase, when, call)
 #include "blas.def"
 #undef BLAS
