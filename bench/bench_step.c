@@ -1,9 +1,12 @@
 /*
  * bench_step.c -- per-step timings and peak memory of one example model.
  *
- * Linked once per model (bench_step_logreg, bench_step_mlp, bench_step_cnn)
- * against the model's library (loss, fgcc's loss_jvp, hand-written backprop)
- * and a hand-written tangent of the same loss (handjvp/<model>.c). On one
+ * Built once per model and precision (bench_step_logreg_f32, ..._f64, the
+ * same for mlp and cnn: -DEXAMPLE_F32 makes `real` float, see
+ * examples/common/real.h) and linked against the model's library (loss,
+ * fgcc's loss_jvp, hand-written backprop, in both precisions) and a
+ * hand-written tangent of the same loss in this precision
+ * (handjvp/<model>.c). On one
  * fixed minibatch of real images it times, each as the median over
  * --repeats runs after --warmup runs (in rounds: each round times every
  * operation once, so that the ratios hold when the machine slows down):
@@ -36,18 +39,35 @@
 #include <time.h>
 
 #include "example.h"
+#include "real.h"
 
 extern const example_model EXAMPLE_MODEL;
 
 /* handjvp/<model>.c */
 int hand_option(const char *key, const char *value);
-double hand_loss_jvp(const double *theta, const double *v, const double *x, const int *y, int n, double *dfv);
+real hand_loss_jvp(const real *theta, const real *v, const real *x, const int *y, int n, real *dfv);
+
+#ifdef EXAMPLE_F32
+#define FNS(m) ((m)->f32)
+#define PRECISION "f32"
+#define fill_normal fgrt_fill_normal_f
+#define fill_rademacher fgrt_fill_rademacher_f
+#define HAND_TOL 1e-4 /* float32: the two tangents may round differently */
+#define HAND_TOL_F 1e-5
+#else
+#define FNS(m) ((m)->f64)
+#define PRECISION "f64"
+#define fill_normal fgrt_fill_normal
+#define fill_rademacher fgrt_fill_rademacher
+#define HAND_TOL 1e-9
+#define HAND_TOL_F 1e-12
+#endif
 
 typedef struct {
   const example_model *m;
   size_t n;      /* parameters */
   int batch;
-  double *theta, *v, *g, *x;
+  real *theta, *v, *g, *x;
   int *y;
   fgrt_rng rng;
   uint64_t step;
@@ -78,7 +98,7 @@ static int load_batch(bench *b, const char *dir) {
     return -1;
   }
   for (size_t i = 0; i < (size_t)b->batch * EXAMPLE_PIXELS; i++)
-    b->x[i] = im.data[i] * (1.0 / 255);
+    b->x[i] = (real)(im.data[i] * (1.0 / 255));
   for (int i = 0; i < b->batch; i++)
     b->y[i] = lb.data[i] % EXAMPLE_CLASSES;
   fgrt_idx_free(&im);
@@ -88,23 +108,23 @@ static int load_batch(bench *b, const char *dir) {
 
 /* ---------------------------------------------------------------- the measured operations */
 
-static double op_f(bench *b) { return b->m->loss(b->theta, b->x, b->y, b->batch); }
+static double op_f(bench *b) { return FNS(b->m)->loss(b->theta, b->x, b->y, b->batch); }
 
 static double op_jvp(bench *b) {
-  double d;
-  double f = b->m->loss_jvp(b->theta, b->v, b->x, b->y, b->batch, &d);
+  real d;
+  real f = FNS(b->m)->loss_jvp(b->theta, b->v, b->x, b->y, b->batch, &d);
   return f + d;
 }
 
 static double op_hand(bench *b) {
-  double d;
-  double f = hand_loss_jvp(b->theta, b->v, b->x, b->y, b->batch, &d);
+  real d;
+  real f = hand_loss_jvp(b->theta, b->v, b->x, b->y, b->batch, &d);
   return f + d;
 }
 
 /* theta -= scale * dir: the SGD update of both steps */
-static void sgd(bench *b, const double *dir, double scale) {
-  double step = b->lr * scale;
+static void sgd(bench *b, const real *dir, double scale) {
+  real step = (real)(b->lr * scale);
   for (size_t i = 0; i < b->n; i++)
     b->theta[i] -= step * dir[i];
 }
@@ -112,13 +132,13 @@ static void sgd(bench *b, const double *dir, double scale) {
 /* One forward-gradient step as fgrt_train takes it with one direction:
  * g = (∇f·v) v, so theta -= lr (∇f·v) v without forming g. */
 static double fg_step(bench *b, fgrt_direction dist) {
-  double d;
+  real d;
   uint64_t step = b->step++;
   if (dist == FGRT_NORMAL)
-    fgrt_fill_normal(&b->rng, step, 0, 0, b->v, b->n);
+    fill_normal(&b->rng, step, 0, 0, b->v, b->n);
   else
-    fgrt_fill_rademacher(&b->rng, step, 0, 0, b->v, b->n);
-  double f = b->m->loss_jvp(b->theta, b->v, b->x, b->y, b->batch, &d);
+    fill_rademacher(&b->rng, step, 0, 0, b->v, b->n);
+  real f = FNS(b->m)->loss_jvp(b->theta, b->v, b->x, b->y, b->batch, &d);
   sgd(b, b->v, d);
   return f;
 }
@@ -127,7 +147,7 @@ static double op_fg(bench *b) { return fg_step(b, FGRT_NORMAL); }
 static double op_fg_rad(bench *b) { return fg_step(b, FGRT_RADEMACHER); }
 
 static double op_bp(bench *b) {
-  double f = b->m->loss_grad(b->theta, b->x, b->y, b->batch, b->g);
+  real f = FNS(b->m)->loss_grad(b->theta, b->x, b->y, b->batch, b->g);
   sgd(b, b->g, 1);
   return f;
 }
@@ -180,8 +200,9 @@ static void time_ops(bench *b, const operation **ops, int count, int warmup, int
   for (int k = 0; k < count; k++) {
     double *tk = t + k * repeats;
     qsort(tk, repeats, sizeof *tk, cmp_double);
-    printf("{\"impl\":\"c\",\"model\":\"%s\",\"config\":\"%s\",\"batch\":%d,\"params\":%zu,\"what\":\"%s\","
-           "\"median_s\":%.9g,\"min_s\":%.9g,\"max_s\":%.9g,\"repeats\":%d,\"inner\":%d}\n",
+    printf("{\"impl\":\"c\",\"precision\":\"" PRECISION "\",\"model\":\"%s\",\"config\":\"%s\",\"batch\":%d,"
+           "\"params\":%zu,\"what\":\"%s\",\"median_s\":%.9g,\"min_s\":%.9g,\"max_s\":%.9g,\"repeats\":%d,"
+           "\"inner\":%d}\n",
            b->m->name, config, b->batch, b->n, ops[k]->name, median_sorted(tk, repeats), tk[0], tk[repeats - 1],
            repeats, inner[k]);
   }
@@ -191,32 +212,44 @@ static void time_ops(bench *b, const operation **ops, int count, int warmup, int
 
 /* fgcc's and the hand-written ∇f·v must agree (and f too). */
 static int check_hand(bench *b, const char *config) {
-  double dg, dh;
-  double fg = b->m->loss_jvp(b->theta, b->v, b->x, b->y, b->batch, &dg);
-  double fh = hand_loss_jvp(b->theta, b->v, b->x, b->y, b->batch, &dh);
-  double err = fabs(dg - dh) / (fabs(dg) > 1e-300 ? fabs(dg) : 1), errf = fabs(fg - fh) / fabs(fg);
-  printf("{\"impl\":\"c\",\"model\":\"%s\",\"config\":\"%s\",\"batch\":%d,\"what\":\"check\",\"dfv_fgcc\":%.17g,"
+  real dg, dh;
+  real fg = FNS(b->m)->loss_jvp(b->theta, b->v, b->x, b->y, b->batch, &dg);
+  real fh = hand_loss_jvp(b->theta, b->v, b->x, b->y, b->batch, &dh);
+  double err = fabs(dg - dh) / (fabs(dg) > 1e-30 ? fabs(dg) : 1), errf = fabs(fg - fh) / fabs(fg);
+  printf("{\"impl\":\"c\",\"precision\":\"" PRECISION "\",\"model\":\"%s\",\"config\":\"%s\",\"batch\":%d,\"what\":\"check\",\"dfv_fgcc\":%.17g,"
          "\"dfv_hand\":%.17g,\"rel_err\":%.3g}\n",
-         b->m->name, config, b->batch, dg, dh, err > errf ? err : errf);
-  if (err > 1e-9 || errf > 1e-12) {
+         b->m->name, config, b->batch, (double)dg, (double)dh, err > errf ? err : errf);
+  if (err > HAND_TOL || errf > HAND_TOL_F) {
     fprintf(stderr, "bench_step: the hand-written tangent disagrees with fgcc's (%g)\n", err);
     return -1;
   }
   return 0;
 }
 
-/* FILE = n_params, batch (uint64), the loss, theta, the logits (doubles), in
- * the machine's byte order: what `torch_bench.py same` reads. */
+/* Writes n reals as doubles. */
+static int write_doubles(FILE *f, const real *a, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    double x = a[i];
+    if (fwrite(&x, sizeof x, 1, f) != 1)
+      return 0;
+  }
+  return 1;
+}
+
+/* FILE = n_params, batch (uint64), the loss, theta, the logits (doubles,
+ * whatever the precision), in the machine's byte order: what
+ * `torch_bench.py same` reads. */
 static int dump(bench *b, const char *path) {
   size_t nz = (size_t)b->batch * EXAMPLE_CLASSES;
-  double *z = malloc(sizeof(double) * nz), loss = op_f(b);
+  real *z = malloc(sizeof(real) * nz);
+  double loss = op_f(b);
   uint64_t head[2] = {b->n, (uint64_t)b->batch};
   FILE *f = z ? fopen(path, "wb") : NULL;
   int ok = f != NULL;
   if (ok) {
-    b->m->logits(b->theta, b->x, b->batch, z);
+    FNS(b->m)->logits(b->theta, b->x, b->batch, z);
     ok = fwrite(head, sizeof head, 1, f) == 1 && fwrite(&loss, sizeof loss, 1, f) == 1 &&
-         fwrite(b->theta, sizeof(double), b->n, f) == b->n && fwrite(z, sizeof(double), nz, f) == nz;
+         write_doubles(f, b->theta, b->n) && write_doubles(f, z, nz);
     ok = fclose(f) == 0 && ok;
   }
   free(z);
@@ -256,7 +289,7 @@ static int check_names(const char *what, const char *mem) {
 }
 
 static void usage(void) {
-  puts("usage: bench_step_MODEL [--data=DIR] [--batch=N] [--repeats=N] [--warmup=N] [--min-time=S]\n"
+  puts("usage: bench_step_MODEL_f32|f64 [--data=DIR] [--batch=N] [--repeats=N] [--warmup=N] [--min-time=S]\n"
        "                        [--what=f,jvp,hand,fg,fg_rad,bp] [--mem=none|f|jvp|hand|fg|bp] [--config=LABEL]\n"
        "                        [--dump=FILE] [model options: --hidden=... --channels=...]");
 }
@@ -297,17 +330,18 @@ int main(int argc, char **argv) {
   if (check_names(what, mem) != 0)
     return 2;
   b.n = m->n_params();
-  b.theta = malloc(sizeof(double) * b.n);
-  b.x = malloc(sizeof(double) * b.batch * EXAMPLE_PIXELS);
+  b.theta = malloc(sizeof(real) * b.n);
+  b.x = malloc(sizeof(real) * b.batch * EXAMPLE_PIXELS);
   b.y = malloc(sizeof(int) * b.batch);
   /* --mem allocates only what the measured operation uses: v for the tangent
    * operations, g for backprop, neither for f and the baseline "none" */
   int need_g = !mem || !strcmp(mem, "bp");
   int need_v = !mem || listed("jvp,hand,fg,fg_rad", mem);
-  b.v = need_v ? malloc(sizeof(double) * b.n) : NULL;
-  b.g = need_g ? malloc(sizeof(double) * b.n) : NULL;
+  b.v = need_v ? malloc(sizeof(real) * b.n) : NULL;
+  b.g = need_g ? malloc(sizeof(real) * b.n) : NULL;
+  double *init = malloc(sizeof(double) * b.n);
   int status = 0;
-  if (!b.theta || !b.x || !b.y || (need_v && !b.v) || (need_g && !b.g)) {
+  if (!b.theta || !b.x || !b.y || !init || (need_v && !b.v) || (need_g && !b.g)) {
     fprintf(stderr, "bench_step: out of memory\n");
     status = 1;
     goto done;
@@ -316,10 +350,12 @@ int main(int argc, char **argv) {
     status = 1;
     goto done;
   }
-  m->init(b.theta, 1);
+  m->init(init, 1);
+  for (size_t i = 0; i < b.n; i++)
+    b.theta[i] = (real)init[i];
   fgrt_rng_init(&b.rng, 1);
   if (b.v)
-    fgrt_fill_normal(&b.rng, 1u << 30, 0, 0, b.v, b.n);
+    fill_normal(&b.rng, 1u << 30, 0, 0, b.v, b.n);
   if (dump_path) {
     status = dump(&b, dump_path) ? 1 : 0;
     goto done;
@@ -330,10 +366,11 @@ int main(int argc, char **argv) {
         for (int r = 0; r < 2; r++)
           b.sink += OPS[k].run(&b);
     if (b.g) /* all of g, as backprop writes it all */
-      memset(b.g, 0, sizeof(double) * b.n);
+      memset(b.g, 0, sizeof(real) * b.n);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("{\"impl\":\"c\",\"model\":\"%s\",\"config\":\"%s\",\"batch\":%d,\"params\":%zu,\"what\":\"mem_%s\","
+    printf("{\"impl\":\"c\",\"precision\":\"" PRECISION "\",\"model\":\"%s\",\"config\":\"%s\",\"batch\":%d,"
+           "\"params\":%zu,\"what\":\"mem_%s\","
            "\"maxrss_kb\":%ld,\"sink\":%g}\n",
            m->name, config, b.batch, b.n, mem, ru.ru_maxrss, b.sink);
     goto done;
@@ -350,6 +387,7 @@ int main(int argc, char **argv) {
   time_ops(&b, chosen, count, warmup, repeats, min_time, config);
   fprintf(stderr, "(checksum %g)\n", b.sink);
 done: /* freed, so that LeakSanitizer (scripts/test-sanitize.sh) sees no leak */
+  free(init);
   free(b.theta);
   free(b.x);
   free(b.y);

@@ -10,10 +10,10 @@ int hand_option(const char *key, const char *value) {
   return 0;
 }
 
-double hand_loss_jvp(const double *theta, const double *v, const double *x, const int *y, int n, double *dfv) {
-  double *z = malloc(sizeof(double) * n * CLASSES), *zd = malloc(sizeof(double) * n * CLASSES);
+real hand_loss_jvp(const real *theta, const real *v, const real *x, const int *y, int n, real *dfv) {
+  real *z = malloc(sizeof(real) * n * CLASSES), *zd = malloc(sizeof(real) * n * CLASSES);
   dense_jvp(n, PIXELS, CLASSES, x, NULL, theta, v, theta + W_SIZE, v + W_SIZE, z, zd);
-  double d, loss = softmax_cross_entropy_jvp(n, CLASSES, z, zd, y, &d) / n;
+  real d, loss = softmax_cross_entropy_jvp(n, CLASSES, z, zd, y, &d) / n;
   *dfv = d / n;
   free(z);
   free(zd);

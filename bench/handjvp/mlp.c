@@ -24,13 +24,13 @@ int hand_option(const char *key, const char *value) {
   return 1;
 }
 
-double hand_loss_jvp(const double *theta, const double *v, const double *x, const int *y, int n, double *dfv) {
+real hand_loss_jvp(const real *theta, const real *v, const real *x, const int *y, int n, real *dfv) {
   int widest = CLASSES;
   for (int l = 1; l < layers; l++)
     widest = sizes[l] > widest ? sizes[l] : widest;
-  double *h = malloc(sizeof(double) * n * widest), *hd = malloc(sizeof(double) * n * widest);
-  double *o = malloc(sizeof(double) * n * widest), *od = malloc(sizeof(double) * n * widest);
-  const double *in = x, *ind = NULL;
+  real *h = malloc(sizeof(real) * n * widest), *hd = malloc(sizeof(real) * n * widest);
+  real *o = malloc(sizeof(real) * n * widest), *od = malloc(sizeof(real) * n * widest);
+  const real *in = x, *ind = NULL;
   size_t off = 0;
   for (int l = 0; l < layers; l++) {
     size_t wsize = (size_t)sizes[l] * sizes[l + 1];
@@ -38,11 +38,11 @@ double hand_loss_jvp(const double *theta, const double *v, const double *x, cons
     off += wsize + sizes[l + 1];
     if (l < layers - 1)
       relu_jvp(n * sizes[l + 1], o, od);
-    double *t = h, *td = hd; /* o becomes the next layer's input */
+    real *t = h, *td = hd; /* o becomes the next layer's input */
     h = o, hd = od, o = t, od = td;
     in = h, ind = hd;
   }
-  double d, loss = softmax_cross_entropy_jvp(n, CLASSES, h, hd, y, &d) / n;
+  real d, loss = softmax_cross_entropy_jvp(n, CLASSES, h, hd, y, &d) / n;
   *dfv = d / n;
   free(h), free(hd), free(o), free(od);
   return loss;

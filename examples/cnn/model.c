@@ -9,16 +9,14 @@
 
 #include "example.h"
 
-double cnn_loss(const double *theta, const double *x, const int *y, int n, int c, int hidden);
-double cnn_loss_jvp(const double *theta, const double *theta_dot, const double *x, const int *y, int n, int c,
-                    int hidden, double *ret_dot);
-double cnn_grad(const double *theta, const double *x, const int *y, int n, int c, int hidden, double *grad);
-void cnn_logits(const double *theta, const double *x, int n, int c, int hidden, double *out);
+extern const example_fns_f64 cnn_fns_f64;
+extern const example_fns_f32 cnn_fns_f32;
 
-static int channels = 64, hidden = 1024;
+/* the network's shape (read by fns.c) */
+int cnn_channels = 64, cnn_hidden = 1024;
 
 static int option(const char *key, const char *value, char *err, size_t errlen) {
-  int *target = !strcmp(key, "channels") ? &channels : !strcmp(key, "hidden") ? &hidden : NULL;
+  int *target = !strcmp(key, "channels") ? &cnn_channels : !strcmp(key, "hidden") ? &cnn_hidden : NULL;
   if (!target)
     return 0;
   if (example_parse_ints(value, target, 1) != 1)
@@ -28,9 +26,9 @@ static int option(const char *key, const char *value, char *err, size_t errlen) 
 
 /* parameter counts and fan-ins of the six layers */
 static void layer_shapes(size_t count[6], int fan_in[6]) {
-  size_t c = (size_t)channels, h = (size_t)hidden;
+  size_t c = (size_t)cnn_channels, h = (size_t)cnn_hidden;
   const size_t counts[6] = {9 * c + c, 9 * c * c + c, 9 * c * c + c, 9 * c * c + c, 49 * c * h + h, 10 * h + 10};
-  const int fans[6] = {9, 9 * channels, 9 * channels, 9 * channels, 49 * channels, hidden};
+  const int fans[6] = {9, 9 * cnn_channels, 9 * cnn_channels, 9 * cnn_channels, 49 * cnn_channels, cnn_hidden};
   memcpy(count, counts, sizeof counts);
   memcpy(fan_in, fans, sizeof fans);
 }
@@ -55,22 +53,6 @@ static void init(double *theta, uint64_t seed) {
   }
 }
 
-static double loss(const double *theta, const double *x, const int *y, int n) {
-  return cnn_loss(theta, x, y, n, channels, hidden);
-}
-
-static double loss_jvp(const double *theta, const double *v, const double *x, const int *y, int n, double *dfv) {
-  return cnn_loss_jvp(theta, v, x, y, n, channels, hidden, dfv);
-}
-
-static double loss_grad(const double *theta, const double *x, const int *y, int n, double *grad) {
-  return cnn_grad(theta, x, y, n, channels, hidden, grad);
-}
-
-static void logits(const double *theta, const double *x, int n, double *z) {
-  cnn_logits(theta, x, n, channels, hidden, z);
-}
-
 const example_model EXAMPLE_MODEL = {
     .name = "cnn",
     .summary = "The paper's CNN (4 conv 3x3 x 64 with ReLU, 2 max-pools, fc 1024, fc 10) on MNIST.",
@@ -79,10 +61,8 @@ const example_model EXAMPLE_MODEL = {
     .option = option,
     .n_params = n_params,
     .init = init,
-    .loss = loss,
-    .loss_jvp = loss_jvp,
-    .loss_grad = loss_grad,
-    .logits = logits,
+    .f64 = &cnn_fns_f64,
+    .f32 = &cnn_fns_f32,
     .lr_forward = 2e-2,
     .lr_backprop = 0.05,
     .clip_forward = 0.3, /* 8 channels: lr 1e-2 without it diverged at step 1352 */

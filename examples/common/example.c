@@ -5,7 +5,7 @@
  * backprop gradient) as an fgrt_model over minibatches, trains with libfgrt
  * and reports the test accuracy.
  */
-#include "example.h"
+#include "example_int.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -18,12 +18,6 @@
 
 /* ---------------------------------------------------------------- data */
 
-typedef struct {
-  size_t n;
-  uint8_t *pixels; /* n x 784 */
-  int *labels;     /* n */
-} dataset;
-
 /* dir/name, or dir/name.gz when only that exists. */
 static void data_path(char *buf, size_t len, const char *dir, const char *name) {
   snprintf(buf, len, "%s/%s", dir, name);
@@ -34,7 +28,7 @@ static void data_path(char *buf, size_t len, const char *dir, const char *name) 
     snprintf(buf, len, "%s/%s.gz", dir, name);
 }
 
-static int load_pair(const char *prog, dataset *d, const char *dir, const char *images, const char *labels, size_t limit) {
+static int load_pair(const char *prog, example_dataset *d, const char *dir, const char *images, const char *labels, size_t limit) {
   char ip[1024], lp[1024], err[1200];
   fgrt_idx im = {0}, lb = {0};
   data_path(ip, sizeof ip, dir, images);
@@ -63,77 +57,9 @@ static int load_pair(const char *prog, dataset *d, const char *dir, const char *
   return ok && d->labels ? 0 : -1;
 }
 
-static void free_dataset(dataset *d) {
+static void free_dataset(example_dataset *d) {
   free(d->pixels);
   free(d->labels);
-}
-
-/* x[k] = the pixels of image index[k] scaled to [0, 1] (index NULL: first..first+n) */
-static void gather(const dataset *d, const uint32_t *index, size_t first, size_t n, double *x, int *y) {
-  for (size_t k = 0; k < n; k++) {
-    size_t i = index ? index[k] : first + k;
-    const uint8_t *p = d->pixels + i * EXAMPLE_PIXELS;
-    for (int j = 0; j < EXAMPLE_PIXELS; j++)
-      x[k * EXAMPLE_PIXELS + j] = p[j] * (1.0 / 255);
-    y[k] = d->labels[i];
-  }
-}
-
-/* ---------------------------------------------------------------- the fgrt_model */
-
-typedef struct {
-  const example_model *m;
-  dataset train, test;
-  size_t test_limit;
-  double *x;     /* one minibatch or evaluation chunk of pixels */
-  int *y;
-  double *z;     /* its logits */
-  size_t cap;    /* images x, y and z hold */
-} context;
-
-static double batch_jvp(void *user, const double *theta, const double *v, const fgrt_batch *b, double *dfv) {
-  context *c = user;
-  gather(&c->train, b->index, 0, b->size, c->x, c->y);
-  return c->m->loss_jvp(theta, v, c->x, c->y, (int)b->size, dfv);
-}
-
-static double batch_grad(void *user, const double *theta, const fgrt_batch *b, double *grad) {
-  context *c = user;
-  gather(&c->train, b->index, 0, b->size, c->x, c->y);
-  return c->m->loss_grad(theta, c->x, c->y, (int)b->size, grad);
-}
-
-static int argmax(const double *z) {
-  int best = 0;
-  for (int k = 1; k < EXAMPLE_CLASSES; k++)
-    if (z[k] > z[best])
-      best = k;
-  return best;
-}
-
-/* Test loss and accuracy over the first `limit` test images, in chunks. */
-static void evaluate(context *c, const double *theta, size_t limit, double *loss, double *accuracy) {
-  size_t n = limit && limit < c->test.n ? limit : c->test.n, correct = 0;
-  double total = 0;
-  for (size_t first = 0; first < n; first += c->cap) {
-    size_t k = n - first < c->cap ? n - first : c->cap;
-    gather(&c->test, NULL, first, k, c->x, c->y);
-    total += c->m->loss(theta, c->x, c->y, (int)k) * (double)k;
-    c->m->logits(theta, c->x, (int)k, c->z);
-    for (size_t i = 0; i < k; i++)
-      correct += argmax(c->z + i * EXAMPLE_CLASSES) == c->y[i];
-  }
-  *loss = total / (double)n;
-  *accuracy = (double)correct / (double)n;
-}
-
-static const char *const metric_names[] = {"test_loss", "test_accuracy"};
-
-static int eval_metrics(void *user, const double *theta, uint64_t step, double *metrics) {
-  context *c = user;
-  (void)step;
-  evaluate(c, theta, c->test_limit, &metrics[0], &metrics[1]);
-  return 0;
 }
 
 /* ---------------------------------------------------------------- options
@@ -141,13 +67,6 @@ static int eval_metrics(void *user, const double *theta, uint64_t step, double *
  * means something; a bad one is refused with the option, the value and the
  * range (exit status 2) before any data is read or file written. */
 
-typedef struct {
-  const char *data;
-  int backprop;
-  uint64_t batch, directions;         /* copied into t after parsing */
-  uint64_t train_limit, test_limit;   /* 0: all */
-  fgrt_train_opts t;
-} options;
 
 static void usage(const example_model *m, FILE *f) {
   fprintf(f,
@@ -155,6 +74,7 @@ static void usage(const example_model *m, FILE *f) {
           "  --data=DIR           MNIST-format IDX files (train-images-idx3-ubyte[.gz], ...;\n"
           "                       default data/mnist, made by scripts/fetch_mnist.sh)\n"
           "  --method=fg|bp       forward gradient with fgcc's loss_jvp (default), or backprop\n"
+          "  --precision=f32|f64  float32 (default, as in the paper and PyTorch) or float64\n"
           "  --steps=N            training steps, N >= 1 (default: the model's)\n"
           "  --batch=N            images per step, 1 to 1048576 and at most the training\n"
           "                       images (default 64)\n"
@@ -237,15 +157,17 @@ static int parse_path(const char *key, const char *v, const char **out, char *er
   return 0;
 }
 
-static const char *const METHODS[] = {"fg", "bp"}, *const OPTIMIZERS[] = {"sgd", "momentum", "adam"},
+static const char *const METHODS[] = {"fg", "bp"}, *const PRECISIONS[] = {"f64", "f32"}, *const OPTIMIZERS[] = {"sgd", "momentum", "adam"},
                          *const DISTS[] = {"normal", "rademacher"}, *const PROGRESS[] = {"off", "on", "auto"},
                          *const SCHEDULES[] = {"constant", "exp", "step", "inv-sqrt", "cosine"};
 
 /* The options naming a choice: 1 taken, 0 unknown, -1 bad. */
-static int choice_option(options *o, const char *key, const char *v, char *err, size_t errlen) {
+static int choice_option(example_options *o, const char *key, const char *v, char *err, size_t errlen) {
   int i = 0, e;
   if (!strcmp(key, "method"))
     e = parse_enum(v, METHODS, 2, &o->backprop, err, errlen);
+  else if (!strcmp(key, "precision"))
+    e = parse_enum(v, PRECISIONS, 2, &o->f32, err, errlen);
   else if (!strcmp(key, "optimizer"))
     e = parse_enum(v, OPTIMIZERS, 3, &i, err, errlen), o->t.optimizer = (fgrt_optimizer)i;
   else if (!strcmp(key, "dist"))
@@ -261,7 +183,7 @@ static int choice_option(options *o, const char *key, const char *v, char *err, 
 
 /* One "--key=value" of the common options: 1 taken, 0 unknown, -1 bad
  * (with the accepted values in err). */
-static int common_option(options *o, const char *key, const char *v, char *err, size_t errlen) {
+static int common_option(example_options *o, const char *key, const char *v, char *err, size_t errlen) {
   const struct {
     const char *key;
     double *x;
@@ -307,7 +229,7 @@ static int common_option(options *o, const char *key, const char *v, char *err, 
 }
 
 /* What single values cannot show: options that contradict each other. */
-static int check_combination(const example_model *m, const options *o) {
+static int check_combination(const example_model *m, const example_options *o) {
   const char *why = NULL;
   char buf[128];
   if (o->t.schedule == FGRT_LR_STEP && !(o->t.decay > 0 && o->t.decay <= 1)) {
@@ -324,7 +246,7 @@ static int check_combination(const example_model *m, const options *o) {
 }
 
 /* Returns 0, 1 (--help printed) or -1 (error printed). */
-static int parse_options(const example_model *m, options *o, int argc, char **argv) {
+static int parse_options(const example_model *m, example_options *o, int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     char key[64], err[256] = "";
     const char *a = argv[i], *eq = strchr(a, '=');
@@ -349,9 +271,10 @@ static int parse_options(const example_model *m, options *o, int argc, char **ar
   return check_combination(m, o);
 }
 
-static void default_options(const example_model *m, options *o) {
+static void default_options(const example_model *m, example_options *o) {
   memset(o, 0, sizeof *o);
   o->data = "data/mnist";
+  o->f32 = 1;                  /* the paper's and PyTorch's default */
   fgrt_train_defaults(&o->t);
   o->t.steps = m->steps;
   o->batch = 64;              /* the paper's minibatch size */
@@ -385,67 +308,26 @@ static void catch_interrupts(void) {
   sigaction(SIGTERM, &sa, NULL);
 }
 
-static int load_data(context *c, const options *o) {
-  if (load_pair(c->m->name, &c->train, o->data, "train-images-idx3-ubyte", "train-labels-idx1-ubyte", o->train_limit) != 0 ||
-      load_pair(c->m->name, &c->test, o->data, "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte", 0) != 0) {
+static int load_data(const example_model *m, const example_options *o, example_dataset *train, example_dataset *test) {
+  if (load_pair(m->name, train, o->data, "train-images-idx3-ubyte", "train-labels-idx1-ubyte", o->train_limit) != 0 ||
+      load_pair(m->name, test, o->data, "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte", 0) != 0) {
     fprintf(stderr, "(get MNIST with: bash scripts/fetch_mnist.sh)\n");
     return -1;
   }
-  c->cap = o->t.batch_size > 500 ? o->t.batch_size : 500;
-  c->x = malloc(c->cap * EXAMPLE_PIXELS * sizeof *c->x);
-  c->y = malloc(c->cap * sizeof *c->y);
-  c->z = malloc(c->cap * EXAMPLE_CLASSES * sizeof *c->z);
-  return c->x && c->y && c->z ? 0 : -1;
+  return 0;
 }
 
 /* The one option checked against the data: a batch fits in the training set. */
-static int check_batch(const example_model *m, const options *o, const context *c) {
-  if (o->t.batch_size <= c->train.n)
+static int check_batch(const example_model *m, const example_options *o, const example_dataset *train) {
+  if (o->t.batch_size <= train->n)
     return 0;
   fprintf(stderr, "%s: error: --batch=%zu is larger than the %zu training images%s (see --help)\n", m->name,
-          o->t.batch_size, c->train.n, o->train_limit == c->train.n ? " kept by --train-limit" : "");
+          o->t.batch_size, train->n, o->train_limit == train->n ? " kept by --train-limit" : "");
   return -1;
 }
 
-static void report(const example_model *m, const options *o, const fgrt_train_result *r, double acc, double loss) {
-  printf("%s: %s, %llu steps of %zu images in %.1f s (%.1f steps/s): train loss %.4f, test loss %.4f, "
-         "test accuracy %.2f%%\n",
-         m->name, o->backprop ? "backprop" : "forward gradient", (unsigned long long)r->steps, o->t.batch_size,
-         r->seconds, r->seconds > 0 ? (double)r->steps / r->seconds : 0, r->loss, loss, 100 * acc);
-}
-
-static int train_and_report(const example_model *m, options *o, context *c) {
-  size_t n = m->n_params();
-  double *theta = malloc(n * sizeof *theta);
-  if (!theta)
-    return fprintf(stderr, "%s: error: out of memory for %zu parameters\n", m->name, n), 1;
-  m->init(theta, o->t.seed);
-  fgrt_model fm = {n, c->train.n, c, batch_jvp, batch_grad, eval_metrics, 2, metric_names};
-  printf("%s: %zu parameters, %zu training and %zu test images, %s, lr %g", m->name, n, c->train.n, c->test.n,
-         o->backprop ? "backprop" : "forward gradient", o->t.lr);
-  if (o->t.clip_norm > 0)
-    printf(", clipped to norm %g", o->t.clip_norm);
-  printf("\n");
-  fflush(stdout);
-  fgrt_train_result r;
-  char err[1024];
-  int rc = fgrt_train(&fm, &o->t, theta, &r, err, sizeof err);
-  if (rc != 0) {
-    fprintf(stderr, "%s: error: %s\n", m->name, err);
-  } else {
-    double acc, loss;
-    if (r.interrupted && o->t.progress == 0) /* with progress on, fgrt_train said it */
-      fprintf(stderr, "%s: interrupted after step %llu%s%s\n", m->name, (unsigned long long)r.steps,
-              o->t.checkpoint_path ? "; checkpoint saved to " : "", o->t.checkpoint_path ? o->t.checkpoint_path : "");
-    evaluate(c, theta, 0, &loss, &acc); /* the whole test set */
-    report(m, o, &r, acc, loss);
-  }
-  free(theta);
-  return rc ? 1 : 0;
-}
-
 int example_main(const example_model *m, int argc, char **argv) {
-  options o;
+  example_options o;
   default_options(m, &o);
   int p = parse_options(m, &o, argc, argv);
   if (p != 0)
@@ -457,17 +339,22 @@ int example_main(const example_model *m, int argc, char **argv) {
     o.t.lr = o.backprop ? m->lr_backprop : m->lr_forward;
   if (o.t.clip_norm < 0)
     o.t.clip_norm = o.backprop ? 0 : m->clip_forward * sqrt((double)m->n_params());
-  context c = {.m = m, .test_limit = o.test_limit};
-  int rc = load_data(&c, &o) != 0 ? 1 : check_batch(m, &o, &c) != 0 ? 2 : train_and_report(m, &o, &c);
-  free_dataset(&c.train);
-  free_dataset(&c.test);
-  free(c.x);
-  free(c.y);
-  free(c.z);
+  example_dataset train = {0}, test = {0};
+  int rc = load_data(m, &o, &train, &test) != 0 ? 1 : check_batch(m, &o, &train) != 0 ? 2
+           : o.f32 ? example_train_f32(m, &o, &train, &test) : example_train_f64(m, &o, &train, &test);
+  free_dataset(&train);
+  free_dataset(&test);
   return rc;
 }
 
 /* ---------------------------------------------------------------- helpers */
+
+int example_agree(const example_model *m, int argc, char **argv) {
+  if (example_model_options(m, argc, argv) != 0)
+    return 2;
+  int f64 = example_agree_f64(m), f32 = f64 == 2 ? 2 : example_agree_f32(m);
+  return f64 > f32 ? f64 : f32;
+}
 
 int example_model_options(const example_model *m, int argc, char **argv) {
   for (int i = 1; i < argc; i++) {

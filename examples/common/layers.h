@@ -1,71 +1,90 @@
 /*
- * layers.h -- the forward layers of the example models, in plain C loops.
+ * layers.h -- the forward layers of the example models, written as a
+ * speed-minded C programmer writes them: the products go to BLAS
+ * (cblas_?gemm), convolutions through im2col + gemm as CPU frameworks do,
+ * the elementwise layers stay plain loops.
  *
  * The examples' loss files include this header and fgcc differentiates what
- * they use; the hand-written backprop (layers_grad.h) runs the same forward
- * code. Every layer works on a minibatch of n examples stored row after row.
- * Loop orders put the contiguous index innermost with no reduction, so the C
- * compiler can vectorise both the primal and the tangent loops.
+ * they use (its CBLAS rules turn each gemm into one or two tangent gemms);
+ * the hand-written backprop (layers_grad.h) runs the same forward code.
+ * Every layer works on a minibatch of n examples stored row after row, in
+ * `real` (real.h).
  */
 #ifndef EXAMPLES_LAYERS_H
 #define EXAMPLES_LAYERS_H
 
-#include <math.h>
+#include "real.h"
 
 /* y = x W + b for x: n x nin, W: nin x nout (row j: the weights leaving
- * input j), b: nout, y: n x nout. Row j of W is read once per call and
- * reused for the whole minibatch. */
-static inline void dense(int n, int nin, int nout, const double *x, const double *W, const double *b, double *y) {
+ * input j), b: nout, y: n x nout. y's rows start as b; one gemm adds x W. */
+static inline void dense(int n, int nin, int nout, const real *x, const real *W, const real *b, real *y) {
   for (int i = 0; i < n; i++)
     for (int o = 0; o < nout; o++)
       y[i * nout + o] = b[o];
-  for (int j = 0; j < nin; j++)
-    for (int i = 0; i < n; i++) {
-      double xij = x[i * nin + j];
-      for (int o = 0; o < nout; o++)
-        y[i * nout + o] += xij * W[j * nout + o];
-    }
+  GEMM(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, nout, nin, 1, x, nin, W, nout, 1, y, nout);
 }
 
 /* x = max(x, 0), elementwise over m values */
-static inline void relu(int m, double *x) {
+static inline void relu(int m, real *x) {
   for (int k = 0; k < m; k++)
     x[k] = x[k] > 0 ? x[k] : 0;
 }
 
-/* 3x3 convolution (cross-correlation, as in every ML framework) with zero
- * padding 1 and stride 1: x: n x cin x h x w, K: cout x cin x 3 x 3,
- * b: cout, y: n x cout x h x w. The innermost loop runs along an image row. */
-static inline void conv3x3(int n, int cin, int cout, int h, int w, const double *x, const double *K, const double *b,
-                    double *y) {
+/* The 9 shifted copies of one image's channels that a 3x3 convolution with
+ * zero padding 1 reads: x: cin x h x w, cols: (cin*9) x (h*w), row
+ * (ci*3 + ky)*3 + kx holds x[ci][r + ky - 1][c + kx - 1] at column r*w + c,
+ * 0 where that falls outside the image. */
+static inline void im2col3x3(int cin, int h, int w, const real *x, real *cols) {
   int hw = h * w;
-  for (int i = 0; i < n; i++)
+  for (int ci = 0; ci < cin; ci++)
+    for (int ky = 0; ky < 3; ky++)
+      for (int kx = 0; kx < 3; kx++) {
+        real *row = cols + ((ci * 3 + ky) * 3 + kx) * hw;
+        const real *plane = x + ci * hw;
+        for (int r = 0; r < h; r++) {
+          int sr = r + ky - 1;
+          if (sr < 0 || sr >= h) { /* a padding row */
+            for (int c = 0; c < w; c++)
+              row[r * w + c] = 0;
+          } else {
+            int c0 = kx == 0 ? 1 : 0, c1 = kx == 2 ? w - 1 : w; /* columns c with c+kx-1 inside */
+            if (kx == 0) /* the padding column on the left */
+              row[r * w] = 0;
+            if (kx == 2) /* ... on the right */
+              row[r * w + w - 1] = 0;
+            for (int c = c0; c < c1; c++)
+              row[r * w + c] = plane[sr * w + c + kx - 1];
+          }
+        }
+      }
+}
+
+/* 3x3 convolution (cross-correlation, as in every ML framework) with zero
+ * padding 1 and stride 1: x: n x cin x h x w, K: cout x (cin*9), b: cout,
+ * y: n x cout x h x w. Per image: y_i = b + K cols_i, one gemm over the
+ * im2col matrix; cols is scratch of cin*9*h*w values. */
+static inline void conv3x3(int n, int cin, int cout, int h, int w, const real *x, const real *K, const real *b,
+                           real *y, real *cols) {
+  int hw = h * w;
+  for (int i = 0; i < n; i++) {
+    real *yi = y + i * cout * hw;
     for (int co = 0; co < cout; co++)
       for (int p = 0; p < hw; p++)
-        y[(i * cout + co) * hw + p] = b[co];
-  for (int i = 0; i < n; i++)
-    for (int co = 0; co < cout; co++)
-      for (int ci = 0; ci < cin; ci++)
-        for (int ky = 0; ky < 3; ky++)
-          for (int kx = 0; kx < 3; kx++) {
-            double k = K[((co * cin + ci) * 3 + ky) * 3 + kx];
-            int r0 = ky == 0 ? 1 : 0, r1 = ky == 2 ? h - 1 : h; /* rows r with r+ky-1 inside */
-            int c0 = kx == 0 ? 1 : 0, c1 = kx == 2 ? w - 1 : w;
-            for (int r = r0; r < r1; r++)
-              for (int c = c0; c < c1; c++)
-                y[(i * cout + co) * hw + r * w + c] += k * x[(i * cin + ci) * hw + (r + ky - 1) * w + (c + kx - 1)];
-          }
+        yi[co * hw + p] = b[co];
+    im2col3x3(cin, h, w, x + i * cin * hw, cols);
+    GEMM(CblasRowMajor, CblasNoTrans, CblasNoTrans, cout, hw, cin * 9, 1, K, cin * 9, cols, hw, 1, yi, hw);
+  }
 }
 
 /* 2x2 max pooling, stride 2: x: m planes of h x w (h, w even), y: m planes
  * of h/2 x w/2. Ties go to the first of the four in row order. */
-static inline void maxpool2(int m, int h, int w, const double *x, double *y) {
+static inline void maxpool2(int m, int h, int w, const real *x, real *y) {
   int ho = h / 2, wo = w / 2;
   for (int p = 0; p < m; p++)
     for (int r = 0; r < ho; r++)
       for (int c = 0; c < wo; c++) {
-        const double *q = x + p * h * w + 2 * r * w + 2 * c;
-        double best = q[0];
+        const real *q = x + p * h * w + 2 * r * w + 2 * c;
+        real best = q[0];
         if (q[1] > best)
           best = q[1];
         if (q[w] > best)
@@ -78,18 +97,18 @@ static inline void maxpool2(int m, int h, int w, const double *x, double *y) {
 
 /* Σ_i -log softmax(z_i)[y_i] for n rows of k logits, computed as
  * max + log Σ exp(z - max) - z[y] so that exp never overflows. */
-static inline double softmax_cross_entropy(int n, int k, const double *z, const int *y) {
-  double total = 0;
+static inline real softmax_cross_entropy(int n, int k, const real *z, const int *y) {
+  real total = 0;
   for (int i = 0; i < n; i++) {
-    const double *zi = z + i * k;
-    double m = zi[0];
+    const real *zi = z + i * k;
+    real m = zi[0];
     for (int c = 1; c < k; c++)
       if (zi[c] > m)
         m = zi[c];
-    double s = 0;
+    real s = 0;
     for (int c = 0; c < k; c++)
-      s += exp(zi[c] - m);
-    total += m + log(s) - zi[y[i]];
+      s += EXP(zi[c] - m);
+    total += m + LOG(s) - zi[y[i]];
   }
   return total;
 }

@@ -4,7 +4,8 @@
  *
  * theta = W (784 x 10, row j: the weights of pixel j) then b (10).
  * fgcc differentiates logreg_loss with respect to theta at build time
- * (FG_WRT); the pixels x and labels y are data.
+ * (FG_WRT); the pixels x and labels y are data. Built once per precision
+ * (real.h): logreg_loss_f64 and logreg_loss_f32.
  */
 #include <fgcc.h>
 #include <stdlib.h>
@@ -15,15 +16,15 @@
 #define LOGREG_CLASSES 10
 
 /* z = the logits of n images (n x 10) */
-void logreg_logits(const double *theta, const double *x, int n, double *z) {
+void R(logreg_logits)(const real *theta, const real *x, int n, real *z) {
   dense(n, LOGREG_PIXELS, LOGREG_CLASSES, x, theta, theta + LOGREG_PIXELS * LOGREG_CLASSES, z);
 }
 
 /* Mean cross-entropy of n images x (n x 784, pixels in [0, 1]) with labels y. */
-FG_DIFF double logreg_loss(FG_WRT const double *theta, const double *x, const int *y, int n) {
-  double *z = malloc(sizeof(double) * n * LOGREG_CLASSES);
-  logreg_logits(theta, x, n, z);
-  double loss = softmax_cross_entropy(n, LOGREG_CLASSES, z, y) / n;
+FG_DIFF real R(logreg_loss)(FG_WRT const real *theta, const real *x, const int *y, int n) {
+  real *z = malloc(sizeof(real) * n * LOGREG_CLASSES);
+  R(logreg_logits)(theta, x, n, z);
+  real loss = softmax_cross_entropy(n, LOGREG_CLASSES, z, y) / n;
   free(z);
   return loss;
 }

@@ -7,11 +7,8 @@
 
 #include "example.h"
 
-double logreg_loss(const double *theta, const double *x, const int *y, int n);
-double logreg_loss_jvp(const double *theta, const double *theta_dot, const double *x, const int *y, int n,
-                       double *ret_dot);
-double logreg_grad(const double *theta, const double *x, const int *y, int n, double *grad);
-void logreg_logits(const double *theta, const double *x, int n, double *z);
+extern const example_fns_f64 logreg_fns_f64;
+extern const example_fns_f32 logreg_fns_f32;
 
 enum { W_SIZE = EXAMPLE_PIXELS * EXAMPLE_CLASSES, N_PARAMS = W_SIZE + EXAMPLE_CLASSES };
 
@@ -26,10 +23,8 @@ const example_model EXAMPLE_MODEL = {
     .options_help = "",
     .n_params = n_params,
     .init = init,
-    .loss = logreg_loss,
-    .loss_jvp = logreg_loss_jvp,
-    .loss_grad = logreg_grad,
-    .logits = logreg_logits,
+    .f64 = &logreg_fns_f64,
+    .f32 = &logreg_fns_f32,
     .lr_forward = 0.003,
     .lr_backprop = 0.2,
     .steps = 40000,
