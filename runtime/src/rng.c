@@ -55,24 +55,30 @@ static inline void block_bits(const rng_stream *s, uint32_t word0, uint32_t out[
 
 static inline uint64_t join(uint32_t lo, uint32_t hi) { return (uint64_t)lo | ((uint64_t)hi << 32); }
 
-/* 53-bit uniforms from 64 random bits: u_open0 in (0, 1], u_closed0 in [0, 1). */
+/* Uniforms from 64 random bits: u_open0 in (0, 1] (53 bits, the tail's),
+ * u_closed0 in [0, 1) (53 bits, fgrt_uniform01's), u_height in [0, 1) (52
+ * bits, the wedge test's: a vector path makes it without 64-bit conversions). */
 static inline double u_open0(uint64_t x) { return (double)((x >> 11) + 1) * 0x1.0p-53; }
 static inline double u_closed0(uint64_t x) { return (double)(x >> 11) * 0x1.0p-53; }
+static inline double u_height(uint64_t x) { return (double)(x >> 12) * 0x1.0p-52; }
 
 /* ---------------------------------------------------------------- normals
  * The ziggurat method (Marsaglia & Tsang 2000, Doornik's symmetric form)
  * with 256 layers of equal area V under f(x) = exp(-x^2/2). Layer l is the
  * rectangle [0, x[l]] x [y[l], y[l+1]]; the widths are floats rounded up
- * from the curve and the heights follow from the areas, so the layers cover
- * the curve and have exactly equal areas (rng_tables.py). A draw is a layer
- * l, a sign and k, a B-bit integer (B = 23 for float, 52 for double): the
- * point u x[l] with u = (k + 1/2) 2^-B. Inside the layer's core (k < kf[l]
- * or kd[l]: 98.5% of draws) the value is +-u x[l], one multiplication
- * (fast path, vectorised). Otherwise the wedge test, or for the base layer
- * Marsaglia's tail algorithm, decides, and a rejected draw starts over
- * (slow path, scalar): the values are exactly standard normal up to the
- * resolution of u. The extra bits come from the value's own retry stream
- * (retry_next), so value i stays a pure function of (seed, step, dir, i). */
+ * from the curve (to 12 significant bits) and the heights follow from the
+ * areas, so the layers cover the curve and have exactly equal areas
+ * (rng_tables.py). A draw is a layer l, a sign and k, a B-bit integer (B =
+ * 23 for float, 52 for double): the point u x[l] with u = (k + 1/2) 2^-B.
+ * Inside the layer's core (k < kf[l] or kd[l]: 98.5% of draws) the value
+ * is +-u x[l], one multiplication (fast path, vectorised). Otherwise the
+ * wedge test (a uniform height under exp(-x^2/2), fgrt__zig_exp), or for
+ * the base layer Marsaglia's tail algorithm, decides, and a rejected draw
+ * starts over (slow path): the values are exactly standard normal up to
+ * the resolution of u. The extra bits come from the value's own retry
+ * stream (retry_next), so value i stays a pure function of (seed, step,
+ * dir, i). The AVX-512 path runs the first two draws of the slow path in
+ * vectors, with the same operations. */
 
 /* The retry stream of value i of precision prec (0 float, 1 double): draw m
  * (64 bits) is half m % 2 of block m / 2 (fgrt__retry_block: counter
@@ -121,12 +127,42 @@ static zig_draw draw_d(uint64_t bits) {
   return d;
 }
 
-/* |value| of a draw: (k + 1/2) 2^-B x[l], rounded once to the precision
- * (exactly what the vector paths compute). */
+/* |value| of a draw: u x[l], u = (k + 1/2) 2^-B exact, rounded once to the
+ * precision (exactly what the vector paths compute). */
+static inline float zig_abs_f(uint32_t k, unsigned layer) {
+  return ((float)k + 0.5f) * 0x1.0p-23f * fgrt__zig_x[layer];
+}
+
+static inline double zig_abs_d(uint64_t k, unsigned layer) {
+  return ((double)k + 0.5) * 0x1.0p-52 * (double)fgrt__zig_x[layer];
+}
+
 static double zig_abs(unsigned prec, const zig_draw *d) {
   if (prec == 0)
-    return (double)(((float)d->k + 0.5f) * fgrt__zig_sf[d->layer]);
-  return ((double)d->k + 0.5) * (double)fgrt__zig_sd[d->layer];
+    return (double)zig_abs_f((uint32_t)d->k, d->layer);
+  return zig_abs_d(d->k, d->layer);
+}
+
+const double fgrt__zig_exp_c[ZIG_EXP_DEGREE + 1] = {
+    1.0,           1.0,            1.0 / 2,         1.0 / 6,          1.0 / 24,
+    1.0 / 120,     1.0 / 720,      1.0 / 5040,      1.0 / 40320,      1.0 / 362880,
+    1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600,
+};
+
+/* exp(t) for t in [-7, 0] (rng_int.h): t = n ln2 + r, e^t = 2^n e^r. */
+double fgrt__zig_exp(double t) {
+  double kd = t * ZIG_LOG2E + ZIG_SHIFTER; /* n in the low bits */
+  double n = kd - ZIG_SHIFTER;
+  double r = (t - n * ZIG_LN2_HI) - n * ZIG_LN2_LO;
+  double p = fgrt__zig_exp_c[ZIG_EXP_DEGREE];
+  for (int j = ZIG_EXP_DEGREE - 1; j >= 0; j--)
+    p = p * r + fgrt__zig_exp_c[j];
+  uint64_t kb, sb;
+  memcpy(&kb, &kd, sizeof kb);
+  sb = (kb + 1023) << 52; /* 2^n: the low 12 bits of kd's are n mod 2^12 */
+  double scale;
+  memcpy(&scale, &sb, sizeof scale);
+  return p * scale;
 }
 
 /* Marsaglia's tail beyond R: x = -ln(u1)/R accepted when -2 ln(u2) > x^2. */
@@ -143,8 +179,8 @@ static double zig_tail(retry *rt) {
  * [y[l], y[l+1]) falls under the curve. */
 static int zig_wedge(retry *rt, unsigned layer, double x) {
   double y0 = fgrt__zig_y[layer], y1 = fgrt__zig_y[layer + 1];
-  double y = y0 + u_closed0(retry_next(rt)) * (y1 - y0);
-  return y < exp(-0.5 * x * x);
+  double y = y0 + u_height(retry_next(rt)) * (y1 - y0);
+  return y < fgrt__zig_exp(-0.5 * x * x);
 }
 
 /* Decides one draw: returns 1 with *x set when it is accepted. */
@@ -189,7 +225,7 @@ static inline float normal_f_bits(const rng_stream *s, uint64_t i, uint32_t bits
   uint32_t k = (bits >> 8) & ZIG_MASK_KF;
   if (k >= fgrt__zig_kf[layer])
     return fgrt__zig_slow_f(s, i, bits, NULL);
-  float a = ((float)k + 0.5f) * fgrt__zig_sf[layer];
+  float a = zig_abs_f(k, layer);
   return bits >> 31 ? -a : a;
 }
 
@@ -198,7 +234,7 @@ static inline double normal_d_bits(const rng_stream *s, uint64_t i, uint64_t bit
   uint64_t k = (bits >> 11) & ZIG_MASK_KD;
   if (k >= fgrt__zig_kd[layer])
     return fgrt__zig_slow_d(s, i, bits, NULL);
-  double a = ((double)k + 0.5) * (double)fgrt__zig_sd[layer];
+  double a = zig_abs_d(k, layer);
   return bits >> 63 ? -a : a;
 }
 
@@ -212,10 +248,15 @@ static float normal_f_one(const rng_stream *s, uint64_t i) {
   return normal_f_bits(s, i, b[i / 16 % 4]);
 }
 
+/* Double value r of a group: words 2h and 2h + 1 of block 8 (r / 16) + r % 8,
+ * h = r / 8 % 2. */
+static inline unsigned d_block(unsigned r) { return 8 * (r / 16) + r % 8; }
+static inline unsigned d_half(unsigned r) { return r / 8 % 2; }
+
 static double normal_d_one(const rng_stream *s, uint64_t i) {
   uint32_t b[4];
-  unsigned h = (unsigned)(i / 16 % 2);
-  block_bits(s, CTR_NORMAL_D | (uint32_t)(16 * (i / 32) + i % 16), b);
+  unsigned r = (unsigned)(i % GROUP_NORMAL_D), h = d_half(r);
+  block_bits(s, CTR_NORMAL_D | (uint32_t)(16 * (i / GROUP_NORMAL_D) + d_block(r)), b);
   return normal_d_bits(s, i, join(b[2 * h], b[2 * h + 1]));
 }
 
@@ -248,7 +289,7 @@ static void generic_normal_d(const rng_stream *s, uint64_t g, size_t ng, double 
     uint32_t p[4][16];
     group_planes(s, CTR_NORMAL_D, g, p);
     for (unsigned r = 0; r < GROUP_NORMAL_D; r++) {
-      unsigned h = r / 16, l = r % 16;
+      unsigned h = d_half(r), l = d_block(r);
       out[r] = normal_d_bits(s, 32 * g + r, join(p[2 * h][l], p[2 * h + 1][l]));
     }
   }

@@ -3,9 +3,10 @@
  *
  * Philox runs on one group (16 blocks) at once: 4 registers of 4 blocks per
  * word, each 32-bit word in the low half of a 64-bit lane so that vpmuludq
- * gives the full products; the words are then packed into planes of 8. The
- * ziggurat's fast path looks its tables up with gathers; lanes that leave
- * the core go to the scalar slow path in rng.c. */
+ * gives the full products; the words are then packed into planes of 8 (or
+ * joined into 64-bit draws). The ziggurat's fast path looks its table up
+ * with gathers; lanes that leave the core go to the scalar slow path in
+ * rng.c. */
 #include "rng_int.h"
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -19,52 +20,65 @@ static inline A2 __m256i pack_lo(__m256i a, __m256i b) {
   return _mm256_castpd_si256(_mm256_permute4x64_pd(_mm256_castps_pd(m), 0xD8));
 }
 
-/* Philox4x32-10 of blocks word0 .. word0 + 15: p[w][h] = word w of blocks
- * word0 + 8 h .. word0 + 8 h + 7. */
-static inline A2 void philox16(const rng_stream *s, uint32_t word0, __m256i p[4][2]) {
+/* Philox4x32-10 of blocks word0 .. word0 + 15: c[w][t] = word w of blocks
+ * word0 + 4 t .. word0 + 4 t + 3 in the low halves of 64-bit lanes. */
+static inline A2 void philox16_raw(const rng_stream *s, uint32_t word0, __m256i c[4][4]) {
   const __m256i m0 = _mm256_set1_epi64x(PHILOX_M0), m1 = _mm256_set1_epi64x(PHILOX_M1);
   const __m256i lane = _mm256_setr_epi64x(0, 1, 2, 3);
-  __m256i c0[4], c1[4], c2[4], c3[4];
   UNROLL for (int t = 0; t < 4; t++) {
-    c0[t] = _mm256_add_epi64(_mm256_set1_epi64x(word0 + 4u * (uint32_t)t), lane);
-    c1[t] = _mm256_set1_epi64x(s->dir);
-    c2[t] = _mm256_set1_epi64x((uint32_t)s->step);
-    c3[t] = _mm256_set1_epi64x((uint32_t)(s->step >> 32));
+    c[0][t] = _mm256_add_epi64(_mm256_set1_epi64x(word0 + 4u * (uint32_t)t), lane);
+    c[1][t] = _mm256_set1_epi64x(s->dir);
+    c[2][t] = _mm256_set1_epi64x((uint32_t)s->step);
+    c[3][t] = _mm256_set1_epi64x((uint32_t)(s->step >> 32));
   }
   uint32_t k0 = s->k0, k1 = s->k1;
   UNROLL for (int r = 0; r < 10; r++) {
     const __m256i key0 = _mm256_set1_epi64x(k0), key1 = _mm256_set1_epi64x(k1);
     UNROLL for (int t = 0; t < 4; t++) { /* c = (hi1 ^ c1 ^ k0, lo1, hi0 ^ c3 ^ k1, lo0) */
-      __m256i p0 = _mm256_mul_epu32(c0[t], m0), p1 = _mm256_mul_epu32(c2[t], m1);
-      c0[t] = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(p1, 32), c1[t]), key0);
-      c2[t] = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(p0, 32), c3[t]), key1);
-      c1[t] = p1;
-      c3[t] = p0;
+      __m256i p0 = _mm256_mul_epu32(c[0][t], m0), p1 = _mm256_mul_epu32(c[2][t], m1);
+      c[0][t] = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(p1, 32), c[1][t]), key0);
+      c[2][t] = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(p0, 32), c[3][t]), key1);
+      c[1][t] = p1;
+      c[3][t] = p0;
     }
     k0 += PHILOX_W0;
     k1 += PHILOX_W1;
   }
-  UNROLL for (int h = 0; h < 2; h++) {
-    p[0][h] = pack_lo(c0[2 * h], c0[2 * h + 1]);
-    p[1][h] = pack_lo(c1[2 * h], c1[2 * h + 1]);
-    p[2][h] = pack_lo(c2[2 * h], c2[2 * h + 1]);
-    p[3][h] = pack_lo(c3[2 * h], c3[2 * h + 1]);
-  }
 }
 
-/* ------------------------------------------------------------ normals */
+/* The same blocks as planes: p[w][h] = word w of blocks word0 + 8 h ..
+ * word0 + 8 h + 7. */
+static inline A2 void philox16(const rng_stream *s, uint32_t word0, __m256i p[4][2]) {
+  __m256i c[4][4];
+  philox16_raw(s, word0, c);
+  UNROLL for (int h = 0; h < 2; h++)
+    UNROLL for (int w = 0; w < 4; w++) p[w][h] = pack_lo(c[w][2 * h], c[w][2 * h + 1]);
+}
+
+/* ------------------------------------------------------------ normals
+ * The packed table e (rng_int.h) by gathers; the coarse core test compares
+ * the 31 bits below the sign of the word holding k's top bits with thr << 19
+ * (both non-negative: a signed comparison does). */
+
+static inline A2 unsigned core8(__m256i top, __m256i e) {
+  const __m256i low31 = _mm256_set1_epi32(0x7FFFFFFF);
+  __m256i t = _mm256_and_si256(_mm256_slli_epi32(e, 19), low31);
+  return (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpgt_epi32(t, _mm256_and_si256(top, low31))));
+}
+
+static inline A2 __m256 width8(__m256i e) {
+  return _mm256_castsi256_ps(_mm256_andnot_si256(_mm256_set1_epi32(ZIG_THR_BITS), e));
+}
 
 /* 8 float normals from 8 words w (values i0 .. i0 + 7). */
 static inline A2 void normal_f8(const rng_stream *s, uint64_t i0, __m256i w, float *out) {
-  __m256i layer = _mm256_and_si256(w, _mm256_set1_epi32(255));
+  __m256i e = _mm256_i32gather_epi32((const int *)fgrt__zig_e, _mm256_and_si256(w, _mm256_set1_epi32(255)), 4);
+  unsigned core = core8(w, e);
+  /* u = (k + 1/2) 2^-23: the bits of 1 + k 2^-23, minus 1 - 2^-24 */
   __m256i k = _mm256_and_si256(_mm256_srli_epi32(w, 8), _mm256_set1_epi32(ZIG_MASK_KF));
-  __m256 scale = _mm256_i32gather_ps(fgrt__zig_sf, layer, 4);
-  __m256i kf = _mm256_i32gather_epi32((const int *)fgrt__zig_kf, layer, 4);
-  unsigned core = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpgt_epi32(kf, k)));
-  /* u = k + 1/2 exactly: the float 2^23 + k minus 2^23 - 1/2 */
-  __m256 u = _mm256_sub_ps(_mm256_castsi256_ps(_mm256_or_si256(k, _mm256_set1_epi32(0x4B000000))),
-                           _mm256_set1_ps(8388607.5f));
-  __m256i x = _mm256_castps_si256(_mm256_mul_ps(u, scale));
+  __m256 u = _mm256_sub_ps(_mm256_castsi256_ps(_mm256_or_si256(k, _mm256_set1_epi32(ZIG_ONE_F))),
+                           _mm256_set1_ps(ZIG_HALF_BELOW_F));
+  __m256i x = _mm256_castps_si256(_mm256_mul_ps(u, width8(e)));
   x = _mm256_xor_si256(x, _mm256_and_si256(w, _mm256_set1_epi32((int)0x80000000u)));
   _mm256_storeu_si256((__m256i *)out, x);
   if (core != 0xFF) {
@@ -77,34 +91,34 @@ static inline A2 void normal_f8(const rng_stream *s, uint64_t i0, __m256i w, flo
   }
 }
 
-/* 4 doubles from 64-bit draws v and 4 float scales. */
-static inline A2 __m256d normal_d4(__m256i v, __m128 scale) {
-  __m256i k = _mm256_and_si256(_mm256_srli_epi64(v, 11), _mm256_set1_epi64x((long long)ZIG_MASK_KD));
-  /* u = k + 1/2 exactly: the double 2^52 + k minus 2^52 - 1/2 */
-  __m256d u = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(k, _mm256_set1_epi64x(0x4330000000000000))),
-                            _mm256_set1_pd(4503599627370495.5));
-  __m256i x = _mm256_castpd_si256(_mm256_mul_pd(u, _mm256_cvtps_pd(scale)));
+/* 4 doubles from 64-bit draws d and 4 widths. */
+static inline A2 __m256d normal_d4(__m256i d, __m128 x) {
+  __m256i k = _mm256_and_si256(_mm256_srli_epi64(d, 11), _mm256_set1_epi64x((long long)ZIG_MASK_KD));
+  __m256d u = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(k, _mm256_set1_epi64x((long long)ZIG_ONE_D))),
+                            _mm256_set1_pd(ZIG_HALF_BELOW_D));
+  __m256i v = _mm256_castpd_si256(_mm256_mul_pd(u, _mm256_cvtps_pd(x)));
   return _mm256_castsi256_pd(
-      _mm256_xor_si256(x, _mm256_and_si256(v, _mm256_set1_epi64x((long long)0x8000000000000000ull))));
+      _mm256_xor_si256(v, _mm256_and_si256(d, _mm256_set1_epi64x((long long)0x8000000000000000ull))));
 }
 
-/* 8 double normals from 8 words lo, hi (values i0 .. i0 + 7); the core test
- * as in rng_avx512.c (top 31 bits of k against kd >> 21). */
-static inline A2 void normal_d8(const rng_stream *s, uint64_t i0, __m256i lo, __m256i hi, double *out) {
-  __m256i layer = _mm256_and_si256(lo, _mm256_set1_epi32(255));
-  __m256 scale = _mm256_i32gather_ps(fgrt__zig_sd, layer, 4);
-  __m256i kd = _mm256_i32gather_epi32((const int *)fgrt__zig_kd_hi, layer, 4);
-  __m256i khi = _mm256_and_si256(hi, _mm256_set1_epi32(0x7FFFFFFF));
-  unsigned core = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpgt_epi32(kd, khi)));
-  /* the 64-bit draws in value order */
-  __m256i ul = _mm256_unpacklo_epi32(lo, hi), uh = _mm256_unpackhi_epi32(lo, hi);
-  __m256i v0 = _mm256_permute2x128_si256(ul, uh, 0x20), v1 = _mm256_permute2x128_si256(ul, uh, 0x31);
-  _mm256_storeu_pd(out, normal_d4(v0, _mm256_castps256_ps128(scale)));
-  _mm256_storeu_pd(out + 4, normal_d4(v1, _mm256_extractf128_ps(scale, 1)));
+/* 64-bit lanes lo | hi << 32 from the low halves of lo and hi. */
+static inline A2 __m256i join64(__m256i lo, __m256i hi) {
+  return _mm256_blend_epi32(lo, _mm256_slli_epi64(hi, 32), 0xAA);
+}
+
+/* 8 double normals from the draws d0, d1 of values i0 .. i0 + 7. */
+static inline A2 void normal_d8(const rng_stream *s, uint64_t i0, __m256i d0, __m256i d1, double *out) {
+  __m256i lo = pack_lo(d0, d1);
+  __m256i hi = pack_lo(_mm256_srli_epi64(d0, 32), _mm256_srli_epi64(d1, 32));
+  __m256i e = _mm256_i32gather_epi32((const int *)fgrt__zig_e, _mm256_and_si256(lo, _mm256_set1_epi32(255)), 4);
+  unsigned core = core8(hi, e);
+  __m256 x = width8(e);
+  _mm256_storeu_pd(out, normal_d4(d0, _mm256_castps256_ps128(x)));
+  _mm256_storeu_pd(out + 4, normal_d4(d1, _mm256_extractf128_ps(x, 1)));
   if (core != 0xFF) {
     uint64_t bits[8];
-    _mm256_storeu_si256((__m256i *)bits, v0);
-    _mm256_storeu_si256((__m256i *)(bits + 4), v1);
+    _mm256_storeu_si256((__m256i *)bits, d0);
+    _mm256_storeu_si256((__m256i *)(bits + 4), d1);
     for (unsigned m = ~core & 0xFF; m; m &= m - 1) {
       int l = __builtin_ctz(m);
       out[l] = fgrt__zig_slow_d(s, i0 + (unsigned)l, bits[l], NULL);
@@ -122,14 +136,18 @@ static A2 void normal_f_groups(const rng_stream *s, uint64_t g, size_t ng, float
   }
 }
 
+/* Values 16 h' + 8 h + 0 .. 7 of a group: words 2h, 2h + 1 of blocks
+ * 8 h' + 0 .. 7, i.e. of c[.][2 h'] and c[.][2 h' + 1]. */
 static A2 void normal_d_groups(const rng_stream *s, uint64_t g, size_t ng, double *out) {
-  __m256i p[4][2];
+  __m256i c[4][4];
   for (; ng > 0; ng--, g++, out += GROUP_NORMAL_D) {
-    philox16(s, CTR_NORMAL_D | (uint32_t)(16 * g), p);
-    UNROLL for (int w = 0; w < 2; w++)
-      UNROLL for (int h = 0; h < 2; h++)
-        normal_d8(s, 32 * g + 16 * (unsigned)w + 8 * (unsigned)h, p[2 * w][h], p[2 * w + 1][h],
-                  out + 16 * w + 8 * h);
+    philox16_raw(s, CTR_NORMAL_D | (uint32_t)(16 * g), c);
+    UNROLL for (int hb = 0; hb < 2; hb++)
+      UNROLL for (int h = 0; h < 2; h++) {
+        unsigned r = 16 * (unsigned)hb + 8 * (unsigned)h;
+        normal_d8(s, 32 * g + r, join64(c[2 * h][2 * hb], c[2 * h + 1][2 * hb]),
+                  join64(c[2 * h][2 * hb + 1], c[2 * h + 1][2 * hb + 1]), out + r);
+      }
   }
 }
 

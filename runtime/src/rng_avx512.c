@@ -3,10 +3,11 @@
  *
  * Philox runs on 32 blocks at once: 4 registers of 8 blocks per word, each
  * 32-bit word in the low half of a 64-bit lane so that vpmuludq gives the
- * full products. The ziggurat's fast path looks its two 256-entry tables up
- * with permutes from memory (a tree of 8 vpermt2ps and 7 blends), which is
- * faster than gathers; lanes that leave the core go to the scalar slow path
- * in rng.c, in batches (see "slow lanes"). */
+ * full products. The ziggurat's fast path looks up its one 256-entry table
+ * (width and coarse core threshold packed) with permutes of 16 registers (a
+ * tree of 8 vpermt2d and 7 blends), which is faster than gathers; lanes
+ * that leave the core are listed and settled 8 at a time by a vector
+ * version of the slow path's first steps (see "slow lanes"). */
 #include "rng_int.h"
 
 #include <string.h>
@@ -16,225 +17,333 @@
 
 #define A512 __attribute__((target("avx512f")))
 
-/* Philox4x32-10 of blocks tag | b0 .. b0 + 31: p[q][w] = word w of blocks
- * b0 + 16 q .. b0 + 16 q + 15 (two groups of four planes). */
-static inline A512 void philox32(const rng_stream *s, uint32_t word0, __m512i p[2][4]) {
+/* Philox4x32-10 of blocks word0 .. word0 + 31: c[w][t] = word w of blocks
+ * word0 + 8 t .. word0 + 8 t + 7, in the low halves of 64-bit lanes (the
+ * high halves hold junk). */
+static inline A512 void philox32_raw(const rng_stream *s, uint32_t word0, __m512i c[4][4]) {
   const __m512i m0 = _mm512_set1_epi64(PHILOX_M0), m1 = _mm512_set1_epi64(PHILOX_M1);
   const __m512i lane = _mm512_setr_epi64(0, 1, 2, 3, 4, 5, 6, 7);
-  __m512i c0[4], c1[4], c2[4], c3[4];
   UNROLL for (int t = 0; t < 4; t++) {
-    c0[t] = _mm512_add_epi64(_mm512_set1_epi64(word0 + 8u * (uint32_t)t), lane);
-    c1[t] = _mm512_set1_epi64(s->dir);
-    c2[t] = _mm512_set1_epi64((uint32_t)s->step);
-    c3[t] = _mm512_set1_epi64((uint32_t)(s->step >> 32));
+    c[0][t] = _mm512_add_epi64(_mm512_set1_epi64(word0 + 8u * (uint32_t)t), lane);
+    c[1][t] = _mm512_set1_epi64(s->dir);
+    c[2][t] = _mm512_set1_epi64((uint32_t)s->step);
+    c[3][t] = _mm512_set1_epi64((uint32_t)(s->step >> 32));
   }
   uint32_t k0 = s->k0, k1 = s->k1;
   UNROLL for (int r = 0; r < 10; r++) {
     const __m512i key0 = _mm512_set1_epi64(k0), key1 = _mm512_set1_epi64(k1);
     UNROLL for (int t = 0; t < 4; t++) { /* c = (hi1 ^ c1 ^ k0, lo1, hi0 ^ c3 ^ k1, lo0) */
-      __m512i p0 = _mm512_mul_epu32(c0[t], m0), p1 = _mm512_mul_epu32(c2[t], m1);
-      c0[t] = _mm512_ternarylogic_epi64(_mm512_srli_epi64(p1, 32), c1[t], key0, 0x96);
-      c2[t] = _mm512_ternarylogic_epi64(_mm512_srli_epi64(p0, 32), c3[t], key1, 0x96);
-      c1[t] = p1;
-      c3[t] = p0;
+      __m512i p0 = _mm512_mul_epu32(c[0][t], m0), p1 = _mm512_mul_epu32(c[2][t], m1);
+      c[0][t] = _mm512_ternarylogic_epi64(_mm512_srli_epi64(p1, 32), c[1][t], key0, 0x96);
+      c[2][t] = _mm512_ternarylogic_epi64(_mm512_srli_epi64(p0, 32), c[3][t], key1, 0x96);
+      c[1][t] = p1;
+      c[3][t] = p0;
     }
     k0 += PHILOX_W0;
     k1 += PHILOX_W1;
   }
+}
+
+/* The same blocks as planes: p[q][w] = word w of blocks word0 + 16 q ..
+ * word0 + 16 q + 15 (two groups of four planes). */
+static inline A512 void philox32(const rng_stream *s, uint32_t word0, __m512i p[2][4]) {
+  __m512i c[4][4];
+  philox32_raw(s, word0, c);
   const __m512i even = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
-  UNROLL for (int q = 0; q < 2; q++) {
-    p[q][0] = _mm512_permutex2var_epi32(c0[2 * q], even, c0[2 * q + 1]);
-    p[q][1] = _mm512_permutex2var_epi32(c1[2 * q], even, c1[2 * q + 1]);
-    p[q][2] = _mm512_permutex2var_epi32(c2[2 * q], even, c2[2 * q + 1]);
-    p[q][3] = _mm512_permutex2var_epi32(c3[2 * q], even, c3[2 * q + 1]);
+  UNROLL for (int q = 0; q < 2; q++)
+    UNROLL for (int w = 0; w < 4; w++)
+      p[q][w] = _mm512_permutex2var_epi32(c[w][2 * q], even, c[w][2 * q + 1]);
+}
+
+/* 64-bit lanes lo | hi << 32 from the low halves of lo and hi. */
+static inline A512 __m512i join64(__m512i lo, __m512i hi) {
+  return _mm512_mask_shuffle_epi32(lo, 0xAAAA, hi, _MM_PERM_CCAA);
+}
+
+/* ------------------------------------------------------------ normals
+ * A chunk of up to CHUNK groups at a time: Philox writes the raw draws of
+ * the chunk to a buffer, the fast path turns them into values with the
+ * look-up table in registers and lists the lanes that leave the core, and
+ * the slow path (slow8) settles those 8 at a time. */
+#define CHUNK 32 /* groups; even */
+#define CHUNK_F (CHUNK * GROUP_NORMAL_F)
+#define CHUNK_D (CHUNK * GROUP_NORMAL_D)
+
+/* The 32-bit draws of groups g .. g + ng - 1 in value order (an odd ng
+ * writes one more group). */
+static A512 void draws_f(const rng_stream *s, uint64_t g, size_t ng, uint32_t *out) {
+  __m512i p[2][4];
+  for (size_t d = 0; d < ng; d += 2, out += 2 * GROUP_NORMAL_F) {
+    philox32(s, CTR_NORMAL_F | (uint32_t)(16 * (g + d)), p);
+    UNROLL for (int q = 0; q < 2; q++)
+      UNROLL for (int w = 0; w < 4; w++) _mm512_store_si512(out + 64 * q + 16 * w, p[q][w]);
   }
 }
 
-/* t[idx] for 16 indices < 256: 32-entry permutes, then blends on bits 5-7. */
-typedef struct {
-  __mmask16 b5, b6, b7;
-} lut_bits;
-
-static inline A512 lut_bits lut_prepare(__m512i idx) {
-  lut_bits b = {_mm512_test_epi32_mask(idx, _mm512_set1_epi32(32)),
-                _mm512_test_epi32_mask(idx, _mm512_set1_epi32(64)),
-                _mm512_test_epi32_mask(idx, _mm512_set1_epi32(128))};
-  return b;
+/* The 64-bit draws: value 16 h' + 8 h + j of a group is words 2h, 2h + 1
+ * of block 8 h' + j, so each join64 gives 8 values in order. */
+static A512 void draws_d(const rng_stream *s, uint64_t g, size_t ng, uint64_t *out) {
+  __m512i c[4][4];
+  for (size_t d = 0; d < ng; d += 2, out += 2 * GROUP_NORMAL_D) {
+    philox32_raw(s, CTR_NORMAL_D | (uint32_t)(16 * (g + d)), c);
+    UNROLL for (int t = 0; t < 4; t++) {
+      _mm512_store_si512(out + 16 * t, join64(c[0][t], c[1][t]));
+      _mm512_store_si512(out + 16 * t + 8, join64(c[2][t], c[3][t]));
+    }
+  }
 }
 
-static inline A512 __m512i lut256(const void *table, __m512i idx, lut_bits b) {
-  const int32_t *t = table;
+/* t[idx] for 16 indices < 256 (bits 8-31 ignored): 32-entry permutes, then
+ * blends on bits 5-7. */
+static inline A512 __m512i lut256(const __m512i t[16], __m512i idx) {
+  __mmask16 b5 = _mm512_test_epi32_mask(idx, _mm512_set1_epi32(32));
+  __mmask16 b6 = _mm512_test_epi32_mask(idx, _mm512_set1_epi32(64));
+  __mmask16 b7 = _mm512_test_epi32_mask(idx, _mm512_set1_epi32(128));
   __m512i r[8];
-  UNROLL for (int q = 0; q < 8; q++)
-    r[q] = _mm512_permutex2var_epi32(_mm512_load_si512(t + 32 * q), idx, _mm512_load_si512(t + 32 * q + 16));
-  UNROLL for (int q = 0; q < 4; q++) r[q] = _mm512_mask_blend_epi32(b.b5, r[2 * q], r[2 * q + 1]);
-  UNROLL for (int q = 0; q < 2; q++) r[q] = _mm512_mask_blend_epi32(b.b6, r[2 * q], r[2 * q + 1]);
-  return _mm512_mask_blend_epi32(b.b7, r[0], r[1]);
+  UNROLL for (int q = 0; q < 8; q++) r[q] = _mm512_permutex2var_epi32(t[2 * q], idx, t[2 * q + 1]);
+  UNROLL for (int q = 0; q < 4; q++) r[q] = _mm512_mask_blend_epi32(b5, r[2 * q], r[2 * q + 1]);
+  UNROLL for (int q = 0; q < 2; q++) r[q] = _mm512_mask_blend_epi32(b6, r[2 * q], r[2 * q + 1]);
+  return _mm512_mask_blend_epi32(b7, r[0], r[1]);
+}
+
+/* The coarse core test (rng_int.h): the top 12 bits of k, bits 19-30 of
+ * the word top holding k's top bits below the sign, against thr = e's low
+ * 12 bits; shifting both left drops the sign and e's other bits. */
+static inline A512 __mmask16 in_core(__m512i top, __m512i e) {
+  return _mm512_cmplt_epu32_mask(_mm512_slli_epi32(top, 1), _mm512_slli_epi32(e, 20));
+}
+
+/* Appends the positions j + l of the lanes l not in core to list. */
+static inline A512 unsigned list_slow(uint32_t *list, unsigned n, size_t j, __mmask16 core) {
+  const __m512i lane = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  __mmask16 slow = (__mmask16)~core;
+  __m512i pos = _mm512_add_epi32(lane, _mm512_set1_epi32((int)j));
+  _mm512_storeu_si512(list + n, _mm512_maskz_compress_epi32(slow, pos));
+  return n + (unsigned)__builtin_popcount(slow);
+}
+
+static inline A512 void load_table(__m512i t[16]) {
+  UNROLL for (int q = 0; q < 16; q++) t[q] = _mm512_load_si512(fgrt__zig_e + 16 * q);
+}
+
+/* Fast path of n float draws (n a multiple of 16): every value as if in
+ * the core; returns the number of positions listed in slow. */
+static A512 unsigned fast_f(const uint32_t *draws, size_t n, float *out, uint32_t *slow) {
+  __m512i t[16];
+  load_table(t);
+  unsigned ns = 0;
+  for (size_t j = 0; j < n; j += 16) {
+    __m512i w = _mm512_load_si512(draws + j);
+    __m512i e = lut256(t, w);
+    __mmask16 core = in_core(w, e);
+    __m512 x = _mm512_castsi512_ps(_mm512_andnot_si512(_mm512_set1_epi32(ZIG_THR_BITS), e));
+    /* u = (k + 1/2) 2^-23: the bits of 1 + k 2^-23, minus 1 - 2^-24 */
+    __m512i one_k = _mm512_ternarylogic_epi32(_mm512_srli_epi32(w, 8), _mm512_set1_epi32(ZIG_MASK_KF),
+                                              _mm512_set1_epi32(ZIG_ONE_F), 0xEA); /* a & b | c */
+    __m512 u = _mm512_sub_ps(_mm512_castsi512_ps(one_k), _mm512_set1_ps(ZIG_HALF_BELOW_F));
+    __m512i v = _mm512_castps_si512(_mm512_mul_ps(u, x));
+    v = _mm512_ternarylogic_epi32(v, w, _mm512_set1_epi32((int)0x80000000u), 0x78); /* a ^ (b & c) */
+    _mm512_storeu_si512(out + j, v);
+    ns = list_slow(slow, ns, j, core);
+  }
+  return ns;
+}
+
+/* 8 doubles from 64-bit draws d and their layers' widths x. */
+static inline A512 __m512d value_d8(__m512i d, __m512d x) {
+  __m512i one_k = _mm512_ternarylogic_epi64(_mm512_srli_epi64(d, 11), _mm512_set1_epi64((long long)ZIG_MASK_KD),
+                                            _mm512_set1_epi64((long long)ZIG_ONE_D), 0xEA);
+  __m512d u = _mm512_sub_pd(_mm512_castsi512_pd(one_k), _mm512_set1_pd(ZIG_HALF_BELOW_D));
+  __m512i v = _mm512_castpd_si512(_mm512_mul_pd(u, x));
+  return _mm512_castsi512_pd(
+      _mm512_ternarylogic_epi64(v, d, _mm512_set1_epi64((long long)0x8000000000000000ull), 0x78));
+}
+
+/* Fast path of n double draws (n a multiple of 16). */
+static A512 unsigned fast_d(const uint64_t *draws, size_t n, double *out, uint32_t *slow) {
+  const __m512i even = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+  const __m512i odd = _mm512_setr_epi32(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
+  __m512i t[16];
+  load_table(t);
+  unsigned ns = 0;
+  for (size_t j = 0; j < n; j += 16) {
+    __m512i da = _mm512_load_si512(draws + j), db = _mm512_load_si512(draws + j + 8);
+    __m512i lo = _mm512_permutex2var_epi32(da, even, db), hi = _mm512_permutex2var_epi32(da, odd, db);
+    __m512i e = lut256(t, lo);
+    __mmask16 core = in_core(hi, e);
+    __m512 x = _mm512_castsi512_ps(_mm512_andnot_si512(_mm512_set1_epi32(ZIG_THR_BITS), e));
+    __m256 x1 = _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(x), 1));
+    _mm512_storeu_pd(out + j, value_d8(da, _mm512_cvtps_pd(_mm512_castps512_ps256(x))));
+    _mm512_storeu_pd(out + j + 8, value_d8(db, _mm512_cvtps_pd(x1)));
+    ns = list_slow(slow, ns, j, core);
+  }
+  return ns;
 }
 
 /* ------------------------------------------------------------ slow lanes
- * Lanes that leave the core wait in a list; every 8 of them get block 0 of
- * their retry streams from one vector Philox (per-lane counters and keys),
- * sparing the scalar slow path its own latency-bound Philox call. */
-typedef struct {
-  uint64_t i, bits;
-  void *dst;
-} pending;
+ * The first two draws of the slow path (rng.c: zig_decide) for 8 lanes at
+ * once, in 64-bit lanes: block 0 of each lane's retry stream from one
+ * vector Philox (per-lane counters and keys), the exact core test, the
+ * wedge test with retry draw 0, and a rejected draw's replacement, retry
+ * draw 1, when it falls in the core. The rest (the base layer's tail, a
+ * second rejection: about 0.03% of values) goes to the scalar slow path. */
 
-#define PENDING_MAX 256
-
-typedef struct {
-  pending e[PENDING_MAX];
-  unsigned n;
-} pending_list;
-
-/* Block 0 of the retry streams of e[0..8) (rng_int.h: fgrt__retry_block). */
-static inline A512 void retry_blocks8(const rng_stream *s, const pending *e, unsigned prec, uint32_t out[4][8]) {
-  uint64_t ctr[8], w[8];
-  UNROLL for (int l = 0; l < 8; l++) {
-    ctr[l] = CTR_RETRY | (uint32_t)(e[l].i >> 2);
-    w[l] = 1 + (e[l].i & 3) + 4 * prec;
-  }
-  __m512i wv = _mm512_loadu_si512(w);
-  __m512i k0 = _mm512_xor_si512(_mm512_set1_epi64(s->k0), _mm512_mul_epu32(wv, _mm512_set1_epi64(PHILOX_M0)));
-  __m512i k1 = _mm512_add_epi64(_mm512_set1_epi64(s->k1), wv);
+/* Block 0 of the retry streams of values i (rng_int.h: fgrt__retry_block). */
+static inline A512 void retry_block0(const rng_stream *s, __m512i i, unsigned prec, __m512i c[4]) {
+  __m512i w = _mm512_add_epi64(_mm512_and_si512(i, _mm512_set1_epi64(3)), _mm512_set1_epi64(1 + 4 * prec));
+  __m512i k0 = _mm512_xor_si512(_mm512_set1_epi64(s->k0), _mm512_mul_epu32(w, _mm512_set1_epi64(PHILOX_M0)));
+  __m512i k1 = _mm512_add_epi64(_mm512_set1_epi64(s->k1), w);
   const __m512i m0 = _mm512_set1_epi64(PHILOX_M0), m1 = _mm512_set1_epi64(PHILOX_M1);
-  __m512i c0 = _mm512_loadu_si512(ctr), c1 = _mm512_set1_epi64(s->dir);
-  __m512i c2 = _mm512_set1_epi64((uint32_t)s->step), c3 = _mm512_set1_epi64((uint32_t)(s->step >> 32));
+  c[0] = _mm512_or_si512(_mm512_srli_epi64(i, 2), _mm512_set1_epi64(CTR_RETRY));
+  c[1] = _mm512_set1_epi64(s->dir);
+  c[2] = _mm512_set1_epi64((uint32_t)s->step);
+  c[3] = _mm512_set1_epi64((uint32_t)(s->step >> 32));
   UNROLL for (int r = 0; r < 10; r++) {
-    __m512i p0 = _mm512_mul_epu32(c0, m0), p1 = _mm512_mul_epu32(c2, m1);
-    c0 = _mm512_ternarylogic_epi64(_mm512_srli_epi64(p1, 32), c1, k0, 0x96);
-    c2 = _mm512_ternarylogic_epi64(_mm512_srli_epi64(p0, 32), c3, k1, 0x96);
-    c1 = p1;
-    c3 = p0;
+    __m512i p0 = _mm512_mul_epu32(c[0], m0), p1 = _mm512_mul_epu32(c[2], m1);
+    c[0] = _mm512_ternarylogic_epi64(_mm512_srli_epi64(p1, 32), c[1], k0, 0x96);
+    c[2] = _mm512_ternarylogic_epi64(_mm512_srli_epi64(p0, 32), c[3], k1, 0x96);
+    c[1] = p1;
+    c[3] = p0;
     k0 = _mm512_add_epi64(k0, _mm512_set1_epi64(PHILOX_W0));
     k1 = _mm512_add_epi64(k1, _mm512_set1_epi64(PHILOX_W1));
   }
-  _mm256_storeu_si256((__m256i *)out[0], _mm512_cvtepi64_epi32(c0));
-  _mm256_storeu_si256((__m256i *)out[1], _mm512_cvtepi64_epi32(c1));
-  _mm256_storeu_si256((__m256i *)out[2], _mm512_cvtepi64_epi32(c2));
-  _mm256_storeu_si256((__m256i *)out[3], _mm512_cvtepi64_epi32(c3));
 }
 
-/* Runs the slow path of the waiting lanes, 8 at a time; with all = 0 it
- * leaves fewer than 8 waiting. */
-static A512 void flush(const rng_stream *s, pending_list *pl, unsigned prec, int all) {
-  unsigned done = 0;
-  while (pl->n - done >= 8 || (all && done < pl->n)) {
-    pending batch[8];
-    unsigned m = pl->n - done < 8 ? pl->n - done : 8;
-    for (unsigned l = 0; l < 8; l++) batch[l] = pl->e[done + (l < m ? l : 0)];
-    uint32_t blk[4][8];
-    retry_blocks8(s, batch, prec, blk);
-    for (unsigned l = 0; l < m; l++) {
-      uint32_t first[4] = {blk[0][l], blk[1][l], blk[2][l], blk[3][l]};
-      if (prec)
-        *(double *)batch[l].dst = fgrt__zig_slow_d(s, batch[l].i, batch[l].bits, first);
-      else
-        *(float *)batch[l].dst = fgrt__zig_slow_f(s, batch[l].i, (uint32_t)batch[l].bits, first);
-    }
-    done += m;
+/* 8 draws taken apart: layer, |value| a (in double), sign (bit 63), core. */
+typedef struct {
+  __m512i layer, sign;
+  __m512d a;
+  __mmask8 core;
+} draw8;
+
+static inline A512 draw8 take8(unsigned prec, __m512i d) {
+  draw8 r;
+  r.layer = _mm512_and_si512(d, _mm512_set1_epi64(255));
+  __m256 x = _mm512_i64gather_ps(r.layer, fgrt__zig_x, 4);
+  if (prec) {
+    __m512i k = _mm512_and_si512(_mm512_srli_epi64(d, 11), _mm512_set1_epi64((long long)ZIG_MASK_KD));
+    __m512d u = _mm512_sub_pd(_mm512_castsi512_pd(_mm512_or_si512(k, _mm512_set1_epi64((long long)ZIG_ONE_D))),
+                              _mm512_set1_pd(ZIG_HALF_BELOW_D));
+    r.a = _mm512_mul_pd(u, _mm512_cvtps_pd(x));
+    r.core = _mm512_cmplt_epu64_mask(k, _mm512_i64gather_epi64(r.layer, (const void *)fgrt__zig_kd, 8));
+    r.sign = _mm512_and_si512(d, _mm512_set1_epi64((long long)0x8000000000000000ull));
+  } else {
+    __m512i k = _mm512_and_si512(_mm512_srli_epi64(d, 8), _mm512_set1_epi64(ZIG_MASK_KF));
+    __m256 u = _mm256_sub_ps(_mm256_castsi256_ps(_mm512_cvtepi64_epi32(_mm512_or_si512(k, _mm512_set1_epi64(ZIG_ONE_F)))),
+                             _mm256_set1_ps(ZIG_HALF_BELOW_F));
+    r.a = _mm512_cvtps_pd(_mm256_mul_ps(u, x));
+    __m256i kf = _mm512_i64gather_epi32(r.layer, (const void *)fgrt__zig_kf, 4);
+    r.core = _mm512_cmplt_epu64_mask(k, _mm512_cvtepu32_epi64(kf));
+    r.sign = _mm512_slli_epi64(_mm512_and_si512(d, _mm512_set1_epi64(0x80000000)), 32);
   }
-  memmove(pl->e, pl->e + done, (pl->n - done) * sizeof *pl->e);
-  pl->n -= done;
+  return r;
 }
 
-static inline void wait_slow(pending_list *pl, uint64_t i, uint64_t bits, void *dst) {
-  pending p = {i, bits, dst};
-  pl->e[pl->n++] = p;
+static inline A512 __m512d signed8(const draw8 *d) {
+  return _mm512_castsi512_pd(_mm512_or_si512(_mm512_castpd_si512(d->a), d->sign));
 }
 
-/* ------------------------------------------------------------ normals */
+/* fgrt__zig_exp (rng.c), 8 at a time: the same operations. */
+static inline A512 __m512d exp8(__m512d t) {
+  __m512d kd = _mm512_add_pd(_mm512_mul_pd(t, _mm512_set1_pd(ZIG_LOG2E)), _mm512_set1_pd(ZIG_SHIFTER));
+  __m512d n = _mm512_sub_pd(kd, _mm512_set1_pd(ZIG_SHIFTER));
+  __m512d r = _mm512_sub_pd(_mm512_sub_pd(t, _mm512_mul_pd(n, _mm512_set1_pd(ZIG_LN2_HI))),
+                            _mm512_mul_pd(n, _mm512_set1_pd(ZIG_LN2_LO)));
+  __m512d p = _mm512_set1_pd(fgrt__zig_exp_c[ZIG_EXP_DEGREE]);
+  for (int j = ZIG_EXP_DEGREE - 1; j >= 0; j--)
+    p = _mm512_add_pd(_mm512_mul_pd(p, r), _mm512_set1_pd(fgrt__zig_exp_c[j]));
+  __m512i scale = _mm512_slli_epi64(_mm512_add_epi64(_mm512_castpd_si512(kd), _mm512_set1_epi64(1023)), 52);
+  return _mm512_mul_pd(p, _mm512_castsi512_pd(scale));
+}
 
-/* 16 float normals from one plane w (values i0 .. i0 + 15). */
-static inline A512 void normal_f16(pending_list *pl, uint64_t i0, __m512i w, float *out) {
-  __m512i layer = _mm512_and_si512(w, _mm512_set1_epi32(255));
-  __m512i k = _mm512_and_si512(_mm512_srli_epi32(w, 8), _mm512_set1_epi32(ZIG_MASK_KF));
-  lut_bits b = lut_prepare(layer);
-  __m512 scale = _mm512_castsi512_ps(lut256(fgrt__zig_sf, layer, b));
-  __mmask16 core = _mm512_cmplt_epu32_mask(k, lut256(fgrt__zig_kf, layer, b));
-  /* u = k + 1/2 exactly: the float 2^23 + k minus 2^23 - 1/2 */
-  __m512 u = _mm512_sub_ps(_mm512_castsi512_ps(_mm512_or_si512(k, _mm512_set1_epi32(0x4B000000))),
-                           _mm512_set1_ps(8388607.5f));
-  __m512i x = _mm512_castps_si512(_mm512_mul_ps(u, scale));
-  x = _mm512_xor_si512(x, _mm512_and_si512(w, _mm512_set1_epi32((int)0x80000000u)));
-  _mm512_storeu_si512(out, x);
-  if (core != 0xFFFF) {
-    uint32_t bits[16];
-    _mm512_storeu_si512(bits, w);
-    for (unsigned m = (uint16_t)~core; m; m &= m - 1) {
-      int l = __builtin_ctz(m);
-      wait_slow(pl, i0 + (unsigned)l, bits[l], out + l);
-    }
+/* The lanes `rest` that slow8 leaves to the scalar slow path, which starts
+ * them over with block 0 of their retry streams (c). */
+static A512 void slow_scalar(const rng_stream *s, unsigned prec, uint64_t i0, __mmask8 rest, __m256i p, __m512i d,
+                             const __m512i c[4], void *out) {
+  _Alignas(64) uint64_t cw[4][8], dw[8];
+  _Alignas(32) uint32_t pw[8];
+  UNROLL for (int w = 0; w < 4; w++) _mm512_store_si512(cw[w], c[w]);
+  _mm512_store_si512(dw, d);
+  _mm256_store_si256((__m256i *)pw, p);
+  for (unsigned m = rest; m; m &= m - 1) {
+    int l = __builtin_ctz(m);
+    uint32_t first[4] = {(uint32_t)cw[0][l], (uint32_t)cw[1][l], (uint32_t)cw[2][l], (uint32_t)cw[3][l]};
+    if (prec)
+      ((double *)out)[pw[l]] = fgrt__zig_slow_d(s, i0 + pw[l], dw[l], first);
+    else
+      ((float *)out)[pw[l]] = fgrt__zig_slow_f(s, i0 + pw[l], (uint32_t)dw[l], first);
   }
 }
 
-/* 8 doubles from 64-bit draws v and 8 float scales. */
-static inline A512 __m512d normal_d8(__m512i v, __m256 scale) {
-  __m512i k = _mm512_and_si512(_mm512_srli_epi64(v, 11), _mm512_set1_epi64((long long)ZIG_MASK_KD));
-  /* u = k + 1/2 exactly: the double 2^52 + k minus 2^52 - 1/2 */
-  __m512d u = _mm512_sub_pd(_mm512_castsi512_pd(_mm512_or_si512(k, _mm512_set1_epi64(0x4330000000000000))),
-                            _mm512_set1_pd(4503599627370495.5));
-  __m512i x = _mm512_castpd_si512(_mm512_mul_pd(u, _mm512_cvtps_pd(scale)));
-  return _mm512_castsi512_pd(
-      _mm512_xor_si512(x, _mm512_and_si512(v, _mm512_set1_epi64((long long)0x8000000000000000ull))));
+/* Settles 8 listed lanes (p: positions in draws and out; value index i0 +
+ * position; only the lanes in valid). */
+static A512 void slow8(const rng_stream *s, unsigned prec, uint64_t i0, const void *draws, __m256i p, __mmask8 valid,
+                       void *out) {
+  const __m512i one = _mm512_set1_epi64((long long)ZIG_ONE_D);
+  __m512i i = _mm512_add_epi64(_mm512_cvtepu32_epi64(p), _mm512_set1_epi64((long long)i0));
+  __m512i d = prec ? _mm512_i32gather_epi64(p, draws, 8)
+                   : _mm512_and_si512(_mm512_i32gather_epi64(p, draws, 4), _mm512_set1_epi64(0xFFFFFFFF));
+  __m512i c[4];
+  retry_block0(s, i, prec, c);
+  draw8 d0 = take8(prec, d);
+  __mmask8 base = _mm512_cmpeq_epi64_mask(d0.layer, _mm512_setzero_si512());
+  /* the wedge: a uniform height in [y[l], y[l+1]) from retry draw 0, under the curve */
+  __m512d y0 = _mm512_i64gather_pd(d0.layer, fgrt__zig_y, 8);
+  __m512d y1 = _mm512_i64gather_pd(_mm512_add_epi64(d0.layer, _mm512_set1_epi64(1)), fgrt__zig_y, 8);
+  __m512i draw0 = join64(c[0], c[1]), draw1 = join64(c[2], c[3]);
+  __m512d h = _mm512_sub_pd(_mm512_castsi512_pd(_mm512_or_si512(_mm512_srli_epi64(draw0, 12), one)),
+                            _mm512_set1_pd(1.0));
+  __m512d y = _mm512_add_pd(y0, _mm512_mul_pd(h, _mm512_sub_pd(y1, y0)));
+  __m512d e = exp8(_mm512_mul_pd(_mm512_mul_pd(_mm512_set1_pd(-0.5), d0.a), d0.a));
+  __mmask8 under = _mm512_cmp_pd_mask(y, e, _CMP_LT_OQ);
+  __mmask8 ok0 = d0.core | (__mmask8)(~base & under);
+  __mmask8 again = (__mmask8)(~d0.core & ~base & ~under);
+  /* a rejected draw starts over with retry draw 1 */
+  draw8 d1 = take8(prec, prec ? draw1 : _mm512_and_si512(draw1, _mm512_set1_epi64(0xFFFFFFFF)));
+  __mmask8 ok1 = again & d1.core;
+  __m512d v = _mm512_mask_blend_pd(ok1, signed8(&d0), signed8(&d1));
+  __mmask8 done = valid & (ok0 | ok1);
+  if (prec)
+    _mm512_mask_i32scatter_pd(out, done, p, v, 8);
+  else
+    _mm512_mask_i64scatter_ps(out, done, _mm512_cvtepu32_epi64(p), _mm512_cvtpd_ps(v), 4);
+  __mmask8 rest = valid & (__mmask8)~done;
+  if (rest)
+    slow_scalar(s, prec, i0, rest, p, d, c, out);
 }
 
-/* 16 double normals from planes lo, hi (values i0 .. i0 + 15). The core
- * test compares the top 31 bits of k (hi without its sign bit) with kd >> 21;
- * equality, 2^-31 of the draws, goes to the slow path's exact test. */
-static inline A512 void normal_d16(pending_list *pl, uint64_t i0, __m512i lo, __m512i hi, double *out) {
-  __m512i layer = _mm512_and_si512(lo, _mm512_set1_epi32(255));
-  lut_bits b = lut_prepare(layer);
-  __m512 scale = _mm512_castsi512_ps(lut256(fgrt__zig_sd, layer, b));
-  __m512i khi = _mm512_and_si512(hi, _mm512_set1_epi32(0x7FFFFFFF));
-  __mmask16 core = _mm512_cmplt_epu32_mask(khi, lut256(fgrt__zig_kd_hi, layer, b));
-  /* the 64-bit draws in value order: unpack pairs, then restore the order */
-  __m512i ul = _mm512_unpacklo_epi32(lo, hi), uh = _mm512_unpackhi_epi32(lo, hi);
-  __m512i v0 = _mm512_permutex2var_epi64(ul, _mm512_setr_epi64(0, 1, 8, 9, 2, 3, 10, 11), uh);
-  __m512i v1 = _mm512_permutex2var_epi64(ul, _mm512_setr_epi64(4, 5, 12, 13, 6, 7, 14, 15), uh);
-  __m256 s0 = _mm512_castps512_ps256(scale);
-  __m256 s1 = _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(scale), 1));
-  _mm512_storeu_pd(out, normal_d8(v0, s0));
-  _mm512_storeu_pd(out + 8, normal_d8(v1, s1));
-  if (core != 0xFFFF) {
-    uint64_t bits[16];
-    _mm512_storeu_si512(bits, v0);
-    _mm512_storeu_si512(bits + 8, v1);
-    for (unsigned m = (uint16_t)~core; m; m &= m - 1) {
-      int l = __builtin_ctz(m);
-      wait_slow(pl, i0 + (unsigned)l, bits[l], out + l);
-    }
+/* Settles the listed lanes of a chunk: pos[0..n), with room for 8 more. */
+static A512 void slow_lanes(const rng_stream *s, unsigned prec, uint64_t i0, const void *draws, uint32_t *pos,
+                            unsigned n, void *out) {
+  memset(pos + n, 0, 8 * sizeof *pos); /* the last batch's spare lanes read position 0 */
+  for (unsigned b = 0; b < n; b += 8) {
+    __mmask8 valid = n - b >= 8 ? 0xFF : (__mmask8)((1u << (n - b)) - 1);
+    slow8(s, prec, i0, draws, _mm256_loadu_si256((const __m256i *)(pos + b)), valid, out);
   }
 }
 
 static A512 void normal_f_groups(const rng_stream *s, uint64_t g, size_t ng, float *out) {
-  __m512i p[2][4];
-  pending_list pl;
-  pl.n = 0;
-  for (size_t d = 0; d < ng; d += 2) {
-    philox32(s, CTR_NORMAL_F | (uint32_t)(16 * (g + d)), p);
-    for (size_t q = 0; q < 2 && d + q < ng; q++)
-      UNROLL for (int w = 0; w < 4; w++)
-        normal_f16(&pl, 64 * (g + d + q) + 16 * (unsigned)w, p[q][w], out + 64 * (d + q) + 16 * w);
-    flush(s, &pl, 0, 0);
+  _Alignas(64) uint32_t draws[CHUNK_F + 16]; /* + 16: slow8 reads 64 bits at a float's position */
+  uint32_t slow[CHUNK_F + 16];
+  for (size_t d = 0; d < ng; d += CHUNK) {
+    size_t m = ng - d < CHUNK ? ng - d : CHUNK;
+    float *o = out + GROUP_NORMAL_F * d;
+    draws_f(s, g + d, m, draws);
+    unsigned ns = fast_f(draws, m * GROUP_NORMAL_F, o, slow);
+    slow_lanes(s, 0, GROUP_NORMAL_F * (g + d), draws, slow, ns, o);
   }
-  flush(s, &pl, 0, 1);
 }
 
 static A512 void normal_d_groups(const rng_stream *s, uint64_t g, size_t ng, double *out) {
-  __m512i p[2][4];
-  pending_list pl;
-  pl.n = 0;
-  for (size_t d = 0; d < ng; d += 2) {
-    philox32(s, CTR_NORMAL_D | (uint32_t)(16 * (g + d)), p);
-    for (size_t q = 0; q < 2 && d + q < ng; q++)
-      UNROLL for (int h = 0; h < 2; h++)
-        normal_d16(&pl, 32 * (g + d + q) + 16 * (unsigned)h, p[q][2 * h], p[q][2 * h + 1],
-                   out + 32 * (d + q) + 16 * h);
-    flush(s, &pl, 1, 0);
+  _Alignas(64) uint64_t draws[CHUNK_D];
+  uint32_t slow[CHUNK_D + 16];
+  for (size_t d = 0; d < ng; d += CHUNK) {
+    size_t m = ng - d < CHUNK ? ng - d : CHUNK;
+    double *o = out + GROUP_NORMAL_D * d;
+    draws_d(s, g + d, m, draws);
+    unsigned ns = fast_d(draws, m * GROUP_NORMAL_D, o, slow);
+    slow_lanes(s, 1, GROUP_NORMAL_D * (g + d), draws, slow, ns, o);
   }
-  flush(s, &pl, 1, 1);
 }
 
 /* ------------------------------------------------------------ Rademacher

@@ -6,11 +6,13 @@
  * (tag | 16 g + l, dir, step low, step high) and key = the seed; its four
  * output words w = 0..3 form, over l = 0..15, four "planes" of 16 words.
  *   float normal r of a group (64):   plane r / 16, lane r % 16
- *   double normal r (32):             planes 2h (low half), 2h + 1 (high),
- *                                     h = r / 16, lane r % 16
+ *   double normal r (32):             words 2h (low half), 2h + 1 (high) of
+ *                                     block 8 (r / 16) + r % 8, h = r / 8 % 2
  *   Rademacher r (2048):              bit (r / 16) % 32 of plane r / 512,
  *                                     lane r % 16
- * A vector path computes whole groups with the planes in registers and
+ * (A vector path keeps word w of 8 blocks in the low halves of 64-bit lanes:
+ * one shuffle joins words 0 and 1, or 2 and 3, into 8 doubles' draws in
+ * order.) A vector path computes whole groups with the planes in registers and
  * stores values in this order without shuffling; the portable path does the
  * same one block at a time. */
 #ifndef FGRT_RNG_INT_H
@@ -71,20 +73,44 @@ void fgrt__retry_block(const rng_stream *s, uint64_t i, unsigned prec, uint32_t 
 
 /* Ziggurat tables (rng_tables.c): layer l = 0 .. 255. A float draw is
  * layer = bits 0-7, k = bits 8-30, sign = bit 31; a double draw is
- * layer = bits 0-7, k = bits 11-62, sign = bit 63. */
+ * layer = bits 0-7, k = bits 11-62, sign = bit 63. The value is
+ * +-u x[l] with u = (k + 1/2) 2^-B in (0, 1), one rounded multiplication;
+ * its core is k < kf[l] (float) or kd[l] (double). e[l] packs both for the
+ * vector paths' one look-up: the bits of the float x[l] (whose low 12 bits
+ * are zero) | thr[l], a coarse core threshold on the top 12 bits of k
+ * (k >> (B - 12) < thr[l] implies k < kf[l] and k < kd[l]). */
 extern const double fgrt__zig_r;
 extern const uint32_t fgrt__zig_tail_kf;
 extern const uint64_t fgrt__zig_tail_kd;
 extern const float fgrt__zig_x[256];
-extern const float fgrt__zig_sf[256];
-extern const float fgrt__zig_sd[256];
 extern const uint32_t fgrt__zig_kf[256];
 extern const uint64_t fgrt__zig_kd[256];
-extern const uint32_t fgrt__zig_kd_hi[256];
+extern const uint32_t fgrt__zig_e[256];
 extern const double fgrt__zig_y[257];
 
 #define ZIG_MASK_KF 0x7FFFFFu
 #define ZIG_MASK_KD 0xFFFFFFFFFFFFFull
+#define ZIG_THR_BITS 0xFFFu
+
+/* u = (k + 1/2) 2^-B exactly, from the bits of 1 + k 2^-B minus 1 - 2^-(B+1)
+ * (Sterbenz: the difference of two floats this close is exact). */
+#define ZIG_ONE_F 0x3F800000u
+#define ZIG_ONE_D 0x3FF0000000000000ull
+#define ZIG_HALF_BELOW_F 0x1.fffffep-1f            /* 1 - 2^-24 */
+#define ZIG_HALF_BELOW_D 0x1.fffffffffffffp-1      /* 1 - 2^-53 */
+
+/* exp(t) for the wedge test, t in [-7, 0], in operations every path rounds
+ * the same way (no libm, no FMA): t = n ln2 + r, |r| <= ln2 / 2, e^r by its
+ * Taylor polynomial of degree 12 (error below 2^-52), times 2^n built in the
+ * exponent bits. The scalar version is fgrt__zig_exp in rng.c, the AVX-512
+ * one in rng_avx512.c: the same steps. */
+#define ZIG_LOG2E 0x1.71547652b82fep0
+#define ZIG_SHIFTER 0x1.8p52 /* x + this - this rounds x to an integer */
+#define ZIG_LN2_HI 0x1.62e42fee00000p-1
+#define ZIG_LN2_LO 0x1.a39ef35793c76p-33
+#define ZIG_EXP_DEGREE 12
+extern const double fgrt__zig_exp_c[ZIG_EXP_DEGREE + 1]; /* 1 / j! */
+double fgrt__zig_exp(double t);
 
 /* No path may fuse a multiplication and an addition into one FMA: the
  * values must be identical with and without FMA units. */

@@ -1,21 +1,23 @@
 #!/usr/bin/env python3
 # rng_tables.py: the ziggurat tables of libfgrt (256 layers), written to stdout:
 #   python3 runtime/src/rng_tables.py > runtime/src/rng_tables.c
-# Layer widths are rounded up to floats (float and double share them); the
-# heights follow from the equal areas, so the layers cover the curve exactly.
+# Layer widths are rounded up to floats with a 12-bit significand (float and
+# double share them; the 12 free low bits of each hold the layer's coarse core
+# threshold in fgrt__zig_e); the heights follow from the equal areas, so the
+# layers cover the curve exactly.
 import mpmath as mp, struct, sys
 mp.mp.dps = 60
 N = 256
 f = lambda x: mp.exp(-x*x/2)
 finv = lambda y: mp.sqrt(-2*mp.log(y))
 tail = lambda r: mp.sqrt(mp.pi/2)*mp.erfc(r/mp.sqrt(2))
-def fup(x):  # smallest float >= x
-    v = struct.unpack('f', struct.pack('f', float(x)))[0]
-    m = mp.mpf(v)
-    if m < x:
-        b = struct.unpack('I', struct.pack('f', v))[0] + 1
-        m = mp.mpf(struct.unpack('f', struct.pack('I', b))[0])
-    return m
+SIG = 12    # significant bits of a layer width
+def fup(x):  # smallest float >= x with a SIG-bit significand
+    e = mp.floor(mp.log(x, 2))
+    while mp.mpf(2)**e > x: e -= 1
+    while mp.mpf(2)**(e+1) <= x: e += 1
+    q = mp.mpf(2)**(e - SIG + 1)
+    return mp.ceil(x/q)*q
 def build(r):
     V = r*f(r) + tail(r)
     x = [fup(V/f(r))]           # base layer width x0 (>= exact)
@@ -57,7 +59,14 @@ def thr(ratio, B):  # #{k : (k + 1/2) 2^-B < ratio}
     return int(max(0, min(t, 2**B)))
 Tf = [thr(c[l]/x[l], 23) for l in range(N)]
 Td = [thr(c[l]/x[l], 52) for l in range(N)]
-Thi = [t >> 21 for t in Td]
+# The vector paths' coarse core test: the top 12 bits of k below thr[l] (so
+# k < kf or kd surely); the rare k between go to the slow path's exact test.
+Thr = [min(Tf[l] >> 11, Td[l] >> 40) for l in range(N)]
+def fbits(v):
+    b = struct.unpack('I', struct.pack('f', float(v)))[0]
+    assert mp.mpf(struct.unpack('f', struct.pack('I', b))[0]) == v and b & 0xFFF == 0
+    return b
+E = [fbits(x[l]) | Thr[l] for l in range(N)]
 Ttf = thr(xt/x[0], 23); Ttd = thr(xt/x[0], 52)
 def hexd(v): return float(v).hex()
 out = []
@@ -78,10 +87,9 @@ def arr(typ, name, vals, fmt, per, comment):
     out.append("};")
 ff = lambda v: float(v).hex() + "f"
 arr("const float", "fgrt__zig_x", x, ff, 4, "x[l]: the width of layer l (floats, so both precisions share them)")
-arr("const float", "fgrt__zig_sf", [v * 2**-23 for v in x], ff, 4, "x[l] 2^-23: float value = (k + 1/2) sf[l]")
-arr("const float", "fgrt__zig_sd", [v * 2**-52 for v in x], ff, 4, "x[l] 2^-52: double value = (k + 1/2) sd[l]")
 arr("const uint32_t", "fgrt__zig_kf", Tf, lambda v: "0x%06xu" % v, 8, "float core: k < kf[l] (23-bit k)")
 arr("const uint64_t", "fgrt__zig_kd", Td, lambda v: "0x%013xull" % v, 4, "double core: k < kd[l] (52-bit k)")
-arr("const uint32_t", "fgrt__zig_kd_hi", Thi, lambda v: "0x%08xu" % v, 6, "kd[l] >> 21: k >> 21 < this is surely in the core")
+arr("const uint32_t", "fgrt__zig_e", E, lambda v: "0x%08xu" % v, 6,
+    "the bits of x[l] (low 12 zero) | thr[l]: k >> (B - 12) < thr[l] is surely in the core")
 arr("const double", "fgrt__zig_y", y, hexd, 3, "y[l]: the bottom of layer l (y[0] = 0, y[1] = f(R), equal areas V = %s)" % mp.nstr(V, 17))
 print("\n".join(out))

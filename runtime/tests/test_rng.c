@@ -171,9 +171,10 @@ static void test_rademacher_known(void **s) {
  * the distribution tests); a draw in its layer's core is +-(k + 1/2) 2^-B
  * x[l]. Float value i: word (i / 16) % 4 of block 16 (i / 64) + i % 16
  * (tag 3); layer bits 0-7, k bits 8-30, sign bit 31, B = 23. Double value
- * i: words 2h (low) and 2h + 1, h = (i / 16) % 2, of block 16 (i / 32) +
- * i % 16 (tag 0); layer bits 0-7, k bits 11-62, sign bit 63, B = 52. Only
- * draws in the core are checked; the others must just be finite. */
+ * i: words 2h (low) and 2h + 1, h = (i / 8) % 2, of block 16 (i / 32) +
+ * 8 ((i / 16) % 2) + i % 8 (tag 0); layer bits 0-7, k bits 11-62, sign bit
+ * 63, B = 52. Only draws in the core are checked; the others must just be
+ * finite. */
 extern const float fgrt__zig_x[256];
 extern const uint32_t fgrt__zig_kf[256];
 extern const uint64_t fgrt__zig_kd[256];
@@ -192,8 +193,8 @@ static void test_normal_known(void **s) {
   for (uint64_t j = 0; j < M; j++) {
     uint64_t i = offset + j;
     uint32_t b[4];
-    philox_block(r.seed, 6, 2, (uint32_t)(16 * (i / 32) + i % 16), b);
-    unsigned h = (unsigned)(i / 16 % 2);
+    philox_block(r.seed, 6, 2, (uint32_t)(16 * (i / 32) + 8 * (i / 16 % 2) + i % 8), b);
+    unsigned h = (unsigned)(i / 8 % 2);
     uint64_t bits = b[2 * h] | (uint64_t)b[2 * h + 1] << 32, k = (bits >> 11) & ((1ULL << 52) - 1);
     if (k < fgrt__zig_kd[bits & 255]) {
       double a = ((double)k + 0.5) * ldexp(fgrt__zig_x[bits & 255], -52);
