@@ -1987,6 +1987,145 @@ static void build_tops(Program *p, Kids top) {
   check_tops(p);
 }
 
+/* ======================================================= quoted includes
+ * `#include "gmm.h"` in in.c resolves from in.c's folder first; copied
+ * into out.c elsewhere, it would not. Each quoted include of the main file
+ * that was found in in.c's folder is re-spelled as the path from out.c's
+ * folder to the same file, so out.c compiles with in.c's own flags
+ * wherever it is written. Includes found through -I/-iquote paths resolve
+ * the same from anywhere and are left as written. */
+
+typedef struct {
+  unsigned at, len;  /* the name between the quotes, in the main file */
+  const char *text;  /* its new spelling */
+} Respelling;
+
+typedef struct {
+  const char *in_dir, *out_dir; /* canonical folders of in.c and out.c */
+  Respelling *r;
+  int n, cap;
+} Respellings;
+
+/* The canonical folder of `path` (NULL if it does not exist). */
+static const char *folder_of(const char *path) {
+  const char *slash = strrchr(path, '/');
+  const char *dir = slash ? (slash == path ? "/" : arena_strndup(path, (size_t)(slash - path))) : ".";
+  char *r = realpath(dir, NULL);
+  const char *d = r ? arena_strdup(r) : NULL;
+  free(r);
+  return d;
+}
+
+/* The path of `file` (canonical) relative to the folder `from` (canonical):
+ * up out of the folders `from` does not share with it, then down. */
+static const char *relative_path(const char *from, const char *file) {
+  size_t common = 0; /* where the shared folders end (at a '/') */
+  for (size_t i = 0; file[i] && (file[i] == '/' || from[i] == file[i]); i++) {
+    if ((from[i] == '/' || from[i] == '\0') && file[i] == '/')
+      common = i;
+    if (from[i] != file[i])
+      break;
+  }
+  char *up = arena_strdup("");
+  for (const char *c = from + common; *c; c++)
+    if (*c == '/' && c[1] != '\0')
+      up = arena_printf("%s../", up);
+  return arena_printf("%s%s", up, file + common + 1);
+}
+
+/* The quoted name of the #include directive on the line holding offset
+ * `at`: its start and length, or false (an angle include, a macro). */
+static bool quoted_include_name(unsigned at, unsigned *start, unsigned *len) {
+  const char *t = P.main_text;
+  unsigned i = at;
+  while (i > 0 && t[i - 1] != '\n')
+    i--;
+  while (i < P.main_size && (t[i] == ' ' || t[i] == '\t'))
+    i++;
+  if (i >= P.main_size || t[i++] != '#')
+    return false;
+  while (i < P.main_size && (t[i] == ' ' || t[i] == '\t'))
+    i++;
+  if (strncmp(t + i, "include", 7) != 0)
+    return false;
+  for (i += 7; i < P.main_size && (t[i] == ' ' || t[i] == '\t'); i++)
+    ;
+  if (i >= P.main_size || t[i] != '"')
+    return false;
+  unsigned end = i + 1;
+  while (end < P.main_size && t[end] != '"' && t[end] != '\n')
+    end++;
+  if (end >= P.main_size || t[end] != '"')
+    return false;
+  *start = i + 1, *len = end - i - 1;
+  return true;
+}
+
+/* One inclusion of the translation unit: re-spell it when it is a direct
+ * quoted include of the main file that resolved in in.c's folder. */
+static void visit_inclusion(CXFile included, CXSourceLocation *stack, unsigned depth, CXClientData data) {
+  Respellings *rs = data;
+  CXFile from;
+  unsigned at, start, len;
+  if (depth != 1)
+    return;
+  clang_getSpellingLocation(stack[0], &from, NULL, NULL, &at);
+  if (!clang_File_isEqual(from, P.main_file) || !quoted_include_name(at, &start, &len))
+    return;
+  const char *name = arena_strndup(P.main_text + start, len);
+  char *target = realpath(take_string(clang_getFileName(included)), NULL);
+  char *beside = name[0] == '/' ? NULL : realpath(arena_printf("%s/%s", rs->in_dir, name), NULL);
+  if (target && beside && strcmp(target, beside) == 0) {
+    const char *text = relative_path(rs->out_dir, target);
+    if (strcmp(text, name) != 0) {
+      if (rs->n == rs->cap) {
+        rs->cap = rs->cap ? 2 * rs->cap : 8;
+        Respelling *grown = arena_alloc(sizeof(Respelling) * (size_t)rs->cap);
+        memcpy(grown, rs->r, sizeof(Respelling) * (size_t)rs->n);
+        rs->r = grown;
+      }
+      rs->r[rs->n++] = (Respelling){start, len, text};
+    }
+  }
+  free(target);
+  free(beside);
+}
+
+/* The verbatim pieces with the re-spellings that fall inside them. */
+static void apply_respellings(Program *p, Respellings *rs) {
+  unsigned off = 0;
+  for (int i = 0; i < p->ntops; i++) {
+    Top *t = &p->tops[i];
+    unsigned len = (unsigned)strlen(t->text), done = 0;
+    char *text = arena_strdup("");
+    for (int k = 0; t->kind == TOP_TEXT && k < rs->n; k++) {
+      Respelling *r = &rs->r[k];
+      if (r->at < off || r->at + r->len > off + len)
+        continue;
+      text = arena_printf("%s%.*s%s", text, (int)(r->at - off - done), t->text + done, r->text);
+      done = r->at - off + r->len;
+    }
+    if (done)
+      t->text = arena_printf("%s%s", text, t->text + done);
+    off += len;
+  }
+}
+
+static int by_offset(const void *a, const void *b) {
+  unsigned x = ((const Respelling *)a)->at, y = ((const Respelling *)b)->at;
+  return (x > y) - (x < y);
+}
+
+static void respell_includes(Program *p, const Options *opt) {
+  Respellings rs = {.in_dir = folder_of(opt->input), .out_dir = opt->output ? folder_of(opt->output) : NULL};
+  if (!rs.in_dir || !rs.out_dir || strcmp(rs.in_dir, rs.out_dir) == 0)
+    return;
+  clang_getInclusions(P.tu, visit_inclusion, &rs);
+  if (rs.n)
+    qsort(rs.r, (size_t)rs.n, sizeof *rs.r, by_offset);
+  apply_respellings(p, &rs);
+}
+
 /* ================================================================ idents */
 
 static void add_ident(const char *s) {
@@ -2131,6 +2270,7 @@ static Program *build_program(const Options *opt) {
   survey_file_scope(top);
   main_file_idents();
   build_tops(p, top);
+  respell_includes(p, opt);
   conv_bodies();
   p->funcs = arena_alloc(sizeof(Func *) * (size_t)(P.entries.len + 1));
   for (int i = 0; i < P.entries.len; i++)

@@ -1,0 +1,1 @@
+static inline double twice(double x) { return 2 * x; }

@@ -1,0 +1,1 @@
+static inline double sq(double x) { return x * x; }
