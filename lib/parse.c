@@ -34,6 +34,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef FGCC_INCLUDE_DIR
 #define FGCC_INCLUDE_DIR "runtime/include"
@@ -2191,6 +2192,22 @@ static void survey_file_scope(Kids top) {
 
 /* =========================================================== parse_file */
 
+/* fgcc.h's folder: <prefix>/include beside an installed <prefix>/bin/fgcc
+ * (wherever the tree was moved), else the source tree's runtime/include,
+ * compiled in (a build tree). */
+static const char *fgcc_include_dir(void) {
+  char exe[4096];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  char *slash = n > 0 ? (exe[n] = '\0', strrchr(exe, '/')) : NULL;
+  if (slash) {
+    *slash = '\0';
+    const char *dir = arena_printf("%s/../include", exe);
+    if (access(arena_printf("%s/fgcc.h", dir), R_OK) == 0)
+      return dir;
+  }
+  return FGCC_INCLUDE_DIR;
+}
+
 /* argv for clang: the user's flags, then fgcc's. */
 static const char **clang_argv(const Options *opt, int *argc) {
   const char **argv = arena_alloc(sizeof(char *) * (size_t)(opt->nclang_args + 8));
@@ -2203,7 +2220,7 @@ static const char **clang_argv(const Options *opt, int *argc) {
   for (int i = 0; i < opt->nclang_args; i++)
     argv[n++] = opt->clang_args[i];
   argv[n++] = "-D__FGCC__=1";
-  argv[n++] = "-I" FGCC_INCLUDE_DIR;
+  argv[n++] = arena_printf("-I%s", fgcc_include_dir());
   argv[n++] = "-isystem";
   argv[n++] = FGCC_CLANG_RESOURCE_DIR "/include";
   *argc = n;

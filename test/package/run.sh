@@ -38,6 +38,15 @@ grep "fgcc .* from $prefix/lib/cmake/fgcc" "$tmp/configure.log"
 cmake --build "$tmp/app"
 "$tmp/app/app"
 
+echo "== the installed fgcc finds the installed fgcc.h by itself (no -I)"
+# A marker only the installed copy has: the source tree's header (the
+# build tree's default) would fail the #error.
+echo '#define FGCC_INSTALLED_COPY 1' >>"$prefix/include/fgcc.h"
+printf '#include <fgcc.h>\n#ifndef FGCC_INSTALLED_COPY\n#error not the installed fgcc.h\n#endif\nFG_DIFF double sq(FG_WRT double x) { return x * x; }\n' \
+  >"$tmp/marker.c"
+"$prefix/bin/fgcc" "$tmp/marker.c" -o "$tmp/marker_jvp.c"
+grep -q "sq_jvp" "$tmp/marker_jvp.c"
+
 echo "== pkg-config fgrt"
 # pkgconf comes with llvm-19-dev (through libxml2-dev), which scripts/setup.sh installs.
 command -v pkg-config >/dev/null || { echo "package: pkg-config not found: apt-get install pkgconf"; exit 1; }
