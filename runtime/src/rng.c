@@ -154,9 +154,12 @@ double fgrt__zig_exp(double t) {
   double kd = t * ZIG_LOG2E + ZIG_SHIFTER; /* n in the low bits */
   double n = kd - ZIG_SHIFTER;
   double r = (t - n * ZIG_LN2_HI) - n * ZIG_LN2_LO;
-  double p = fgrt__zig_exp_c[ZIG_EXP_DEGREE];
-  for (int j = ZIG_EXP_DEGREE - 1; j >= 0; j--)
-    p = p * r + fgrt__zig_exp_c[j];
+  const double *c = fgrt__zig_exp_c; /* Estrin's scheme: a short chain of dependent steps */
+  double r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+  double q0 = (c[0] + c[1] * r) + (c[2] + c[3] * r) * r2;
+  double q1 = (c[4] + c[5] * r) + (c[6] + c[7] * r) * r2;
+  double q2 = (c[8] + c[9] * r) + (c[10] + c[11] * r) * r2;
+  double p = (q0 + q1 * r4) + (q2 + c[12] * r4) * r8;
   uint64_t kb, sb;
   memcpy(&kb, &kd, sizeof kb);
   sb = (kb + 1023) << 52; /* 2^n: the low 12 bits of kd's are n mod 2^12 */

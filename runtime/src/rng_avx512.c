@@ -64,7 +64,7 @@ static inline A512 __m512i join64(__m512i lo, __m512i hi) {
  * A chunk of up to CHUNK groups at a time: Philox writes the raw draws of
  * the chunk to a buffer, the fast path turns them into values with the
  * look-up table in registers and lists the lanes that leave the core, and
- * the slow path (slow8) settles those 8 at a time. */
+ * the slow path (slow16) settles those 16 at a time. */
 #define CHUNK 32 /* groups; even */
 #define CHUNK_F (CHUNK * GROUP_NORMAL_F)
 #define CHUNK_D (CHUNK * GROUP_NORMAL_D)
@@ -209,34 +209,47 @@ static inline A512 void retry_block0(const rng_stream *s, __m512i i, unsigned pr
   }
 }
 
-/* 8 draws taken apart: layer, |value| a (in double), sign (bit 63), core. */
+/* 8 draws taken apart: layer, |value| a (in double), sign (bit 63), core.
+ * The core test is the fast path's coarse one; where it cannot decide (the
+ * top 12 bits of k equal to thr, 2^-12 of the draws: the mask tie),
+ * exact_core finishes it with a gather of kf or kd. */
 typedef struct {
-  __m512i layer, sign;
+  __m512i layer, sign, k;
   __m512d a;
-  __mmask8 core;
+  __mmask8 core, tie;
 } draw8;
 
 static inline A512 draw8 take8(unsigned prec, __m512i d) {
   draw8 r;
   r.layer = _mm512_and_si512(d, _mm512_set1_epi64(255));
-  __m256 x = _mm512_i64gather_ps(r.layer, fgrt__zig_x, 4);
+  __m256i e = _mm512_i64gather_epi32(r.layer, (const void *)fgrt__zig_e, 4);
+  __m256 x = _mm256_castsi256_ps(_mm256_andnot_si256(_mm256_set1_epi32(ZIG_THR_BITS), e));
+  __m512i thr = _mm512_cvtepu32_epi64(_mm256_and_si256(e, _mm256_set1_epi32(ZIG_THR_BITS)));
+  __m512i top;
   if (prec) {
-    __m512i k = _mm512_and_si512(_mm512_srli_epi64(d, 11), _mm512_set1_epi64((long long)ZIG_MASK_KD));
-    __m512d u = _mm512_sub_pd(_mm512_castsi512_pd(_mm512_or_si512(k, _mm512_set1_epi64((long long)ZIG_ONE_D))),
+    r.k = _mm512_and_si512(_mm512_srli_epi64(d, 11), _mm512_set1_epi64((long long)ZIG_MASK_KD));
+    __m512d u = _mm512_sub_pd(_mm512_castsi512_pd(_mm512_or_si512(r.k, _mm512_set1_epi64((long long)ZIG_ONE_D))),
                               _mm512_set1_pd(ZIG_HALF_BELOW_D));
     r.a = _mm512_mul_pd(u, _mm512_cvtps_pd(x));
-    r.core = _mm512_cmplt_epu64_mask(k, _mm512_i64gather_epi64(r.layer, (const void *)fgrt__zig_kd, 8));
     r.sign = _mm512_and_si512(d, _mm512_set1_epi64((long long)0x8000000000000000ull));
+    top = _mm512_srli_epi64(r.k, 40);
   } else {
-    __m512i k = _mm512_and_si512(_mm512_srli_epi64(d, 8), _mm512_set1_epi64(ZIG_MASK_KF));
-    __m256 u = _mm256_sub_ps(_mm256_castsi256_ps(_mm512_cvtepi64_epi32(_mm512_or_si512(k, _mm512_set1_epi64(ZIG_ONE_F)))),
+    r.k = _mm512_and_si512(_mm512_srli_epi64(d, 8), _mm512_set1_epi64(ZIG_MASK_KF));
+    __m256 u = _mm256_sub_ps(_mm256_castsi256_ps(_mm512_cvtepi64_epi32(_mm512_or_si512(r.k, _mm512_set1_epi64(ZIG_ONE_F)))),
                              _mm256_set1_ps(ZIG_HALF_BELOW_F));
     r.a = _mm512_cvtps_pd(_mm256_mul_ps(u, x));
-    __m256i kf = _mm512_i64gather_epi32(r.layer, (const void *)fgrt__zig_kf, 4);
-    r.core = _mm512_cmplt_epu64_mask(k, _mm512_cvtepu32_epi64(kf));
     r.sign = _mm512_slli_epi64(_mm512_and_si512(d, _mm512_set1_epi64(0x80000000)), 32);
+    top = _mm512_srli_epi64(r.k, 11);
   }
+  r.core = _mm512_cmplt_epu64_mask(top, thr);
+  r.tie = _mm512_cmpeq_epu64_mask(top, thr);
   return r;
+}
+
+static A512 __mmask8 exact_core(unsigned prec, const draw8 *d) {
+  __m512i exact = prec ? _mm512_i64gather_epi64(d->layer, (const void *)fgrt__zig_kd, 8)
+                       : _mm512_cvtepu32_epi64(_mm512_i64gather_epi32(d->layer, (const void *)fgrt__zig_kf, 4));
+  return d->core | (d->tie & _mm512_cmplt_epu64_mask(d->k, exact));
 }
 
 static inline A512 __m512d signed8(const draw8 *d) {
@@ -245,19 +258,26 @@ static inline A512 __m512d signed8(const draw8 *d) {
 
 /* fgrt__zig_exp (rng.c), 8 at a time: the same operations. */
 static inline A512 __m512d exp8(__m512d t) {
-  __m512d kd = _mm512_add_pd(_mm512_mul_pd(t, _mm512_set1_pd(ZIG_LOG2E)), _mm512_set1_pd(ZIG_SHIFTER));
+#define C(j) _mm512_set1_pd(fgrt__zig_exp_c[j])
+#define ADD _mm512_add_pd
+#define MUL _mm512_mul_pd
+  __m512d kd = ADD(MUL(t, _mm512_set1_pd(ZIG_LOG2E)), _mm512_set1_pd(ZIG_SHIFTER));
   __m512d n = _mm512_sub_pd(kd, _mm512_set1_pd(ZIG_SHIFTER));
-  __m512d r = _mm512_sub_pd(_mm512_sub_pd(t, _mm512_mul_pd(n, _mm512_set1_pd(ZIG_LN2_HI))),
-                            _mm512_mul_pd(n, _mm512_set1_pd(ZIG_LN2_LO)));
-  __m512d p = _mm512_set1_pd(fgrt__zig_exp_c[ZIG_EXP_DEGREE]);
-  for (int j = ZIG_EXP_DEGREE - 1; j >= 0; j--)
-    p = _mm512_add_pd(_mm512_mul_pd(p, r), _mm512_set1_pd(fgrt__zig_exp_c[j]));
+  __m512d r = _mm512_sub_pd(_mm512_sub_pd(t, MUL(n, _mm512_set1_pd(ZIG_LN2_HI))), MUL(n, _mm512_set1_pd(ZIG_LN2_LO)));
+  __m512d r2 = MUL(r, r), r4 = MUL(r2, r2), r8 = MUL(r4, r4);
+  __m512d q0 = ADD(ADD(C(0), MUL(C(1), r)), MUL(ADD(C(2), MUL(C(3), r)), r2));
+  __m512d q1 = ADD(ADD(C(4), MUL(C(5), r)), MUL(ADD(C(6), MUL(C(7), r)), r2));
+  __m512d q2 = ADD(ADD(C(8), MUL(C(9), r)), MUL(ADD(C(10), MUL(C(11), r)), r2));
+  __m512d p = ADD(ADD(q0, MUL(q1, r4)), MUL(ADD(q2, MUL(C(12), r4)), r8));
+#undef C
+#undef ADD
+#undef MUL
   __m512i scale = _mm512_slli_epi64(_mm512_add_epi64(_mm512_castpd_si512(kd), _mm512_set1_epi64(1023)), 52);
   return _mm512_mul_pd(p, _mm512_castsi512_pd(scale));
 }
 
-/* The lanes `rest` that slow8 leaves to the scalar slow path, which starts
- * them over with block 0 of their retry streams (c). */
+/* The lanes `rest` that the vectors leave to the scalar slow path, which
+ * starts them over with block 0 of their retry streams (c). */
 static A512 void slow_scalar(const rng_stream *s, unsigned prec, uint64_t i0, __mmask8 rest, __m256i p, __m512i d,
                              const __m512i c[4], void *out) {
   _Alignas(64) uint64_t cw[4][8], dw[8];
@@ -275,56 +295,72 @@ static A512 void slow_scalar(const rng_stream *s, unsigned prec, uint64_t i0, __
   }
 }
 
-/* Settles 8 listed lanes (p: positions in draws and out; value index i0 +
- * position; only the lanes in valid). */
-static A512 void slow8(const rng_stream *s, unsigned prec, uint64_t i0, const void *draws, __m256i p, __mmask8 valid,
-                       void *out) {
-  const __m512i one = _mm512_set1_epi64((long long)ZIG_ONE_D);
-  __m512i i = _mm512_add_epi64(_mm512_cvtepu32_epi64(p), _mm512_set1_epi64((long long)i0));
-  __m512i d = prec ? _mm512_i32gather_epi64(p, draws, 8)
-                   : _mm512_and_si512(_mm512_i32gather_epi64(p, draws, 4), _mm512_set1_epi64(0xFFFFFFFF));
-  __m512i c[4];
-  retry_block0(s, i, prec, c);
-  draw8 d0 = take8(prec, d);
-  __mmask8 base = _mm512_cmpeq_epi64_mask(d0.layer, _mm512_setzero_si512());
-  /* the wedge: a uniform height in [y[l], y[l+1]) from retry draw 0, under the curve */
-  __m512d y0 = _mm512_i64gather_pd(d0.layer, fgrt__zig_y, 8);
-  __m512d y1 = _mm512_i64gather_pd(_mm512_add_epi64(d0.layer, _mm512_set1_epi64(1)), fgrt__zig_y, 8);
-  __m512i draw0 = join64(c[0], c[1]), draw1 = join64(c[2], c[3]);
-  __m512d h = _mm512_sub_pd(_mm512_castsi512_pd(_mm512_or_si512(_mm512_srli_epi64(draw0, 12), one)),
-                            _mm512_set1_pd(1.0));
-  __m512d y = _mm512_add_pd(y0, _mm512_mul_pd(h, _mm512_sub_pd(y1, y0)));
-  __m512d e = exp8(_mm512_mul_pd(_mm512_mul_pd(_mm512_set1_pd(-0.5), d0.a), d0.a));
-  __mmask8 under = _mm512_cmp_pd_mask(y, e, _CMP_LT_OQ);
-  __mmask8 ok0 = d0.core | (__mmask8)(~base & under);
-  __mmask8 again = (__mmask8)(~d0.core & ~base & ~under);
-  /* a rejected draw starts over with retry draw 1 */
-  draw8 d1 = take8(prec, prec ? draw1 : _mm512_and_si512(draw1, _mm512_set1_epi64(0xFFFFFFFF)));
-  __mmask8 ok1 = again & d1.core;
-  __m512d v = _mm512_mask_blend_pd(ok1, signed8(&d0), signed8(&d1));
-  __mmask8 done = valid & (ok0 | ok1);
-  if (prec)
-    _mm512_mask_i32scatter_pd(out, done, p, v, 8);
-  else
-    _mm512_mask_i64scatter_ps(out, done, _mm512_cvtepu32_epi64(p), _mm512_cvtpd_ps(v), 4);
-  __mmask8 rest = valid & (__mmask8)~done;
-  if (rest)
-    slow_scalar(s, prec, i0, rest, p, d, c, out);
+/* Settles 16 listed lanes, two vectors of 8 side by side (each is a long
+ * chain of dependent steps): p[h] their positions in draws and out (value
+ * index i0 + position), only the lanes in valid[h]. */
+static A512 void slow16(const rng_stream *s, unsigned prec, uint64_t i0, const void *draws, const __m256i p[2],
+                        const __mmask8 valid[2], void *out) {
+  const __m512i one = _mm512_set1_epi64((long long)ZIG_ONE_D), low32 = _mm512_set1_epi64(0xFFFFFFFF);
+  __m512i d[2], c[2][4];
+  draw8 d0[2], d1[2];
+  __m512d v[2];
+  __mmask8 ok0[2], again[2];
+  UNROLL for (int h = 0; h < 2; h++) {
+    d[h] = prec ? _mm512_i32gather_epi64(p[h], draws, 8) : _mm512_and_si512(_mm512_i32gather_epi64(p[h], draws, 4), low32);
+    d0[h] = take8(prec, d[h]);
+  }
+  UNROLL for (int h = 0; h < 2; h++)
+    retry_block0(s, _mm512_add_epi64(_mm512_cvtepu32_epi64(p[h]), _mm512_set1_epi64((long long)i0)), prec, c[h]);
+  if (__builtin_expect((d0[0].tie | d0[1].tie) != 0, 0))
+    UNROLL for (int h = 0; h < 2; h++) d0[h].core = exact_core(prec, &d0[h]);
+  UNROLL for (int h = 0; h < 2; h++) {
+    /* the wedge: a uniform height in [y[l], y[l+1]) from retry draw 0, under the curve */
+    __m512i layer = d0[h].layer;
+    __mmask8 base = _mm512_cmpeq_epi64_mask(layer, _mm512_setzero_si512());
+    __m512d y0 = _mm512_i64gather_pd(layer, fgrt__zig_y, 8);
+    __m512d y1 = _mm512_i64gather_pd(_mm512_add_epi64(layer, _mm512_set1_epi64(1)), fgrt__zig_y, 8);
+    __m512i draw0 = join64(c[h][0], c[h][1]), draw1 = join64(c[h][2], c[h][3]);
+    __m512d u = _mm512_sub_pd(_mm512_castsi512_pd(_mm512_or_si512(_mm512_srli_epi64(draw0, 12), one)),
+                              _mm512_set1_pd(1.0));
+    __m512d y = _mm512_add_pd(y0, _mm512_mul_pd(u, _mm512_sub_pd(y1, y0)));
+    __m512d e = exp8(_mm512_mul_pd(_mm512_mul_pd(_mm512_set1_pd(-0.5), d0[h].a), d0[h].a));
+    __mmask8 under = _mm512_cmp_pd_mask(y, e, _CMP_LT_OQ);
+    ok0[h] = d0[h].core | (__mmask8)(~base & under);
+    again[h] = (__mmask8)(~d0[h].core & ~base & ~under);
+    /* a rejected draw starts over with retry draw 1 */
+    d1[h] = take8(prec, prec ? draw1 : _mm512_and_si512(draw1, low32));
+  }
+  if (__builtin_expect(((again[0] & d1[0].tie) | (again[1] & d1[1].tie)) != 0, 0))
+    UNROLL for (int h = 0; h < 2; h++) d1[h].core = exact_core(prec, &d1[h]);
+  UNROLL for (int h = 0; h < 2; h++) {
+    __mmask8 ok1 = again[h] & d1[h].core, done = valid[h] & (ok0[h] | ok1);
+    v[h] = _mm512_mask_blend_pd(ok1, signed8(&d0[h]), signed8(&d1[h]));
+    if (prec)
+      _mm512_mask_i32scatter_pd(out, done, p[h], v[h], 8);
+    else
+      _mm512_mask_i64scatter_ps(out, done, _mm512_cvtepu32_epi64(p[h]), _mm512_cvtpd_ps(v[h]), 4);
+    __mmask8 rest = valid[h] & (__mmask8)~done;
+    if (rest)
+      slow_scalar(s, prec, i0, rest, p[h], d[h], c[h], out);
+  }
 }
 
-/* Settles the listed lanes of a chunk: pos[0..n), with room for 8 more. */
+static inline __mmask8 first_lanes(unsigned n) { return n >= 8 ? 0xFF : (__mmask8)((1u << n) - 1); }
+
+/* Settles the listed lanes of a chunk: pos[0..n), with room for 16 more. */
 static A512 void slow_lanes(const rng_stream *s, unsigned prec, uint64_t i0, const void *draws, uint32_t *pos,
                             unsigned n, void *out) {
-  memset(pos + n, 0, 8 * sizeof *pos); /* the last batch's spare lanes read position 0 */
-  for (unsigned b = 0; b < n; b += 8) {
-    __mmask8 valid = n - b >= 8 ? 0xFF : (__mmask8)((1u << (n - b)) - 1);
-    slow8(s, prec, i0, draws, _mm256_loadu_si256((const __m256i *)(pos + b)), valid, out);
+  memset(pos + n, 0, 16 * sizeof *pos); /* spare lanes read position 0 */
+  for (unsigned b = 0; b < n; b += 16) {
+    __m256i p[2] = {_mm256_loadu_si256((const __m256i *)(pos + b)), _mm256_loadu_si256((const __m256i *)(pos + b + 8))};
+    __mmask8 valid[2] = {first_lanes(n - b), n - b > 8 ? first_lanes(n - b - 8) : 0};
+    slow16(s, prec, i0, draws, p, valid, out);
   }
 }
 
 static A512 void normal_f_groups(const rng_stream *s, uint64_t g, size_t ng, float *out) {
   _Alignas(64) uint32_t draws[CHUNK_F + 16]; /* + 16: slow8 reads 64 bits at a float's position */
-  uint32_t slow[CHUNK_F + 16];
+  uint32_t slow[CHUNK_F + 32];
   for (size_t d = 0; d < ng; d += CHUNK) {
     size_t m = ng - d < CHUNK ? ng - d : CHUNK;
     float *o = out + GROUP_NORMAL_F * d;
@@ -336,7 +372,7 @@ static A512 void normal_f_groups(const rng_stream *s, uint64_t g, size_t ng, flo
 
 static A512 void normal_d_groups(const rng_stream *s, uint64_t g, size_t ng, double *out) {
   _Alignas(64) uint64_t draws[CHUNK_D];
-  uint32_t slow[CHUNK_D + 16];
+  uint32_t slow[CHUNK_D + 32];
   for (size_t d = 0; d < ng; d += CHUNK) {
     size_t m = ng - d < CHUNK ? ng - d : CHUNK;
     double *o = out + GROUP_NORMAL_D * d;

@@ -101,9 +101,9 @@ extern const double fgrt__zig_y[257];
 
 /* exp(t) for the wedge test, t in [-7, 0], in operations every path rounds
  * the same way (no libm, no FMA): t = n ln2 + r, |r| <= ln2 / 2, e^r by its
- * Taylor polynomial of degree 12 (error below 2^-52), times 2^n built in the
- * exponent bits. The scalar version is fgrt__zig_exp in rng.c, the AVX-512
- * one in rng_avx512.c: the same steps. */
+ * Taylor polynomial of degree 12 (truncation error below 2^-52; Estrin's
+ * scheme), times 2^n built in the exponent bits. The scalar version is
+ * fgrt__zig_exp in rng.c, the AVX-512 one in rng_avx512.c: the same steps. */
 #define ZIG_LOG2E 0x1.71547652b82fep0
 #define ZIG_SHIFTER 0x1.8p52 /* x + this - this rounds x to an integer */
 #define ZIG_LN2_HI 0x1.62e42fee00000p-1
