@@ -71,7 +71,7 @@ static inline A512 __m512i join64(__m512i lo, __m512i hi) {
 
 /* The 32-bit draws of groups g .. g + ng - 1 in value order (an odd ng
  * writes one more group). */
-static A512 void draws_f(const rng_stream *s, uint64_t g, size_t ng, uint32_t *out) {
+static inline A512 void draws_f(const rng_stream *s, uint64_t g, size_t ng, uint32_t *out) {
   __m512i p[2][4];
   for (size_t d = 0; d < ng; d += 2, out += 2 * GROUP_NORMAL_F) {
     philox32(s, CTR_NORMAL_F | (uint32_t)(16 * (g + d)), p);
@@ -82,7 +82,7 @@ static A512 void draws_f(const rng_stream *s, uint64_t g, size_t ng, uint32_t *o
 
 /* The 64-bit draws: value 16 h' + 8 h + j of a group is words 2h, 2h + 1
  * of block 8 h' + j, so each join64 gives 8 values in order. */
-static A512 void draws_d(const rng_stream *s, uint64_t g, size_t ng, uint64_t *out) {
+static inline A512 void draws_d(const rng_stream *s, uint64_t g, size_t ng, uint64_t *out) {
   __m512i c[4][4];
   for (size_t d = 0; d < ng; d += 2, out += 2 * GROUP_NORMAL_D) {
     philox32_raw(s, CTR_NORMAL_D | (uint32_t)(16 * (g + d)), c);
@@ -128,11 +128,10 @@ static inline A512 void load_table(__m512i t[16]) {
 
 /* Fast path of n float draws (n a multiple of 16): every value as if in
  * the core; returns the number of positions listed in slow. */
-static A512 unsigned fast_f(const uint32_t *draws, size_t n, float *out, uint32_t *slow) {
+static inline A512 unsigned fast_f(const uint32_t *draws, size_t j0, size_t n, float *out, uint32_t *slow, unsigned ns) {
   __m512i t[16];
   load_table(t);
-  unsigned ns = 0;
-  for (size_t j = 0; j < n; j += 16) {
+  for (size_t j = j0; j < j0 + n; j += 16) {
     __m512i w = _mm512_load_si512(draws + j);
     __m512i e = lut256(t, w);
     __mmask16 core = in_core(w, e);
@@ -160,13 +159,12 @@ static inline A512 __m512d value_d8(__m512i d, __m512d x) {
 }
 
 /* Fast path of n double draws (n a multiple of 16). */
-static A512 unsigned fast_d(const uint64_t *draws, size_t n, double *out, uint32_t *slow) {
+static inline A512 unsigned fast_d(const uint64_t *draws, size_t j0, size_t n, double *out, uint32_t *slow, unsigned ns) {
   const __m512i even = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
   const __m512i odd = _mm512_setr_epi32(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
   __m512i t[16];
   load_table(t);
-  unsigned ns = 0;
-  for (size_t j = 0; j < n; j += 16) {
+  for (size_t j = j0; j < j0 + n; j += 16) {
     __m512i da = _mm512_load_si512(draws + j), db = _mm512_load_si512(draws + j + 8);
     __m512i lo = _mm512_permutex2var_epi32(da, even, db), hi = _mm512_permutex2var_epi32(da, odd, db);
     __m512i e = lut256(t, lo);
@@ -364,8 +362,11 @@ static A512 void normal_f_groups(const rng_stream *s, uint64_t g, size_t ng, flo
   for (size_t d = 0; d < ng; d += CHUNK) {
     size_t m = ng - d < CHUNK ? ng - d : CHUNK;
     float *o = out + GROUP_NORMAL_F * d;
-    draws_f(s, g + d, m, draws);
-    unsigned ns = fast_f(draws, m * GROUP_NORMAL_F, o, slow);
+    unsigned ns = 0;
+    for (size_t q = 0; q < m; q += 2) {
+      draws_f(s, g + d + q, 2, draws + GROUP_NORMAL_F * q);
+      ns = fast_f(draws, GROUP_NORMAL_F * q, GROUP_NORMAL_F * (m - q < 2 ? 1 : 2), o, slow, ns);
+    }
     slow_lanes(s, 0, GROUP_NORMAL_F * (g + d), draws, slow, ns, o);
   }
 }
@@ -376,8 +377,11 @@ static A512 void normal_d_groups(const rng_stream *s, uint64_t g, size_t ng, dou
   for (size_t d = 0; d < ng; d += CHUNK) {
     size_t m = ng - d < CHUNK ? ng - d : CHUNK;
     double *o = out + GROUP_NORMAL_D * d;
-    draws_d(s, g + d, m, draws);
-    unsigned ns = fast_d(draws, m * GROUP_NORMAL_D, o, slow);
+    unsigned ns = 0;
+    for (size_t q = 0; q < m; q += 2) {
+      draws_d(s, g + d + q, 2, draws + GROUP_NORMAL_D * q);
+      ns = fast_d(draws, GROUP_NORMAL_D * q, GROUP_NORMAL_D * (m - q < 2 ? 1 : 2), o, slow, ns);
+    }
     slow_lanes(s, 1, GROUP_NORMAL_D * (g + d), draws, slow, ns, o);
   }
 }
