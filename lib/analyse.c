@@ -30,11 +30,14 @@ typedef struct {
   bool *active;    /* per class root */
   bool changed;
   bool report;     /* last pass: report refusals */
+  bool mark;       /* zeroing pass: mark storage written behind the differentiator's back */
+  bool *zeroed;    /* per variable: an opaque write may reach its storage (mark_call) */
   bool *union_reported; /* per variable: its union refusal is out (one error per union) */
 } Act;
 
 static void walk_stmt(Act *c, Stmt *s);
 static void walk_expr(Act *c, Expr *e);
+static bool holds_pointer(Type *t, int depth);
 
 /* ------------------------------------------------------------ parameters */
 
@@ -415,6 +418,70 @@ static bool is_nonlocal_jump(Expr *e) {
   return false;
 }
 
+
+/* ---------------------------------------------- tangents that start at zero */
+
+/* A tangent is initialised where its primal is (`double a[10];` leaves
+ * a_dot uninitialised, malloc gives a malloc'd shadow): every store into
+ * active storage writes the tangent too, an inactive value a zero. What a
+ * call writes without writing the tangent is the exception: a function
+ * without a derivative reached through a cast (void *, char *), a pointer
+ * passed where the callee takes no tangent, memset or memcpy through a
+ * pointer the differentiator cannot follow, a callee that does any of these
+ * to its parameter. That storage keeps a zeroed tangent: its whole class
+ * (every variable that may point into it) is marked here. */
+
+/* Can a callee write through an argument of this type? */
+static bool may_write_through(Type *t) {
+  if (!t)
+    return false;
+  if (t->kind == TY_PTR || t->kind == TY_ARRAY)
+    return !t->base || !t->base->is_const || holds_pointer(t->base, 0);
+  return t->kind == TY_STRUCT && holds_pointer(t, 0);
+}
+
+static void mark_opaque_arg(Act *c, Expr *arg) {
+  int r = may_write_through(arg->ty) ? pointer_root(c, arg) : -1;
+  if (r >= 0)
+    c->zeroed[r] = true;
+}
+
+/* A function with a body or a user derivative: an argument passed without
+ * a tangent may be written through without one; an argument passed with
+ * one is marked where the callee marks its parameter. (A user derivative
+ * writes the tangent of what it writes: the FG_JVP contract.) */
+static void mark_user_call(Act *c, Expr *e) {
+  bool *mask = call_mask(c->a, c->v, e);
+  Func *fn = e->fn;
+  Variant *callee = mask && !user_jvp(c->a, fn) ? find_variant(c->a, fn, mask) : NULL;
+  for (int i = 0; i < e->nargs; i++) {
+    if (!mask || i >= fn->nparams || !mask[i])
+      mark_opaque_arg(c, e->args[i]);
+    else if (!user_jvp(c->a, fn) && (!callee || callee->var_zeroed[fn->params[i]->id])) {
+      int r = pointer_root(c, e->args[i]);
+      if (r >= 0)
+        c->zeroed[r] = true;
+    }
+  }
+}
+
+/* Calls fgcc differentiates by rule write tangents (math.h reads values;
+ * BLAS outputs with a tangent get one); memcpy, memmove and memset are
+ * mirrored on the shadow when the destination's tangent can be followed. */
+static void mark_call(Act *c, Expr *e) {
+  TypeKind k;
+  if (!e->lhs && (math_rule(e->text, &k) || blas_rule(e->text, &k) || is_alloc_call(e) || call_named(e, "free")))
+    return;
+  if (!e->lhs && differentiable_callee(c->a, e)) {
+    mark_user_call(c, e);
+    return;
+  }
+  bool mem = !e->lhs && (call_named(e, "memcpy") || call_named(e, "memmove") || call_named(e, "memset"));
+  for (int i = 0; i < e->nargs; i++)
+    if (!mem || (i == 0 && !expr_varied(c->a, c->v, e->args[0])))
+      mark_opaque_arg(c, e->args[i]);
+}
+
 static void walk_call(Act *c, Expr *e) {
   TypeKind k;
   if (e->lhs) {
@@ -461,7 +528,10 @@ static void walk_expr(Act *c, Expr *e) {
     walk_assign(c, e);
     break;
   case EX_CALL:
-    walk_call(c, e);
+    if (c->mark)
+      mark_call(c, e);
+    else
+      walk_call(c, e);
     break;
   case EX_TEXT:
     if (c->report && type_carries_float(e->ty))
@@ -530,6 +600,7 @@ static Variant *add_variant(Analysis *a, Func *fn, bool *mask, bool public_) {
   v->param_active = mask;
   v->public_ = public_;
   v->var_active = arena_alloc(sizeof(bool) * (size_t)(fn->nlocals + 1));
+  v->var_zeroed = arena_alloc(sizeof(bool) * (size_t)(fn->nlocals + 1));
   v->ret_active = type_carries_float(fn->ret);
   Vec vec = {(void **)a->variants, a->nvariants, a->nvariants};
   vec_push(&vec, v);
@@ -640,38 +711,69 @@ static void add_callee_variants(Analysis *a, Variant *v, Stmt *s) {
     add_callee_variants(a, v, s->stmts[i]);
 }
 
-/* Run the variant's activity to its fixed point; returns whether anything
- * visible to other variants (global activity) changed. */
-static bool analyse_variant(Analysis *a, Variant *v, bool report) {
+static Act act_new(Analysis *a, Variant *v) {
   Act c = {.a = a, .v = v, .fn = v->fn, .nlocals = v->fn->nlocals, .report = false};
   c.n = c.nlocals + a->prog->nglobals;
   c.parent = arena_alloc(sizeof(int) * (size_t)(c.n + 1));
   c.active = arena_alloc(sizeof(bool) * (size_t)(c.n + 1));
   c.union_reported = arena_alloc(sizeof(bool) * (size_t)(c.n + 1));
+  c.zeroed = arena_alloc(sizeof(bool) * (size_t)(c.n + 1));
   for (int i = 0; i < c.n; i++)
     c.parent[i] = i;
-  seed_params(&c);
-  sync_var_active(&c);
+  return c;
+}
+
+/* Run the variant's activity to its fixed point; returns whether anything
+ * visible to other variants (global activity) changed. */
+static bool act_fixpoint(Act *c) {
+  Analysis *a = c->a;
+  seed_params(c);
+  sync_var_active(c);
   bool globals_changed = false;
   do {
-    c.changed = false;
-    walk_stmt(&c, v->fn->body);
+    c->changed = false;
+    walk_stmt(c, c->v->fn->body);
     bool before = a->any_global_active;
     int nglobal_before = 0;
     for (int g = 0; g < a->prog->nglobals; g++)
       nglobal_before += a->global_active[g];
-    sync_var_active(&c);
+    sync_var_active(c);
     int nglobal_after = 0;
     for (int g = 0; g < a->prog->nglobals; g++)
       nglobal_after += a->global_active[g];
     globals_changed |= nglobal_after != nglobal_before || before != a->any_global_active;
-  } while (c.changed);
+  } while (c->changed);
+  return globals_changed;
+}
+
+static bool analyse_variant(Analysis *a, Variant *v, bool report) {
+  Act c = act_new(a, v);
+  bool globals_changed = act_fixpoint(&c);
   if (report) {
     c.report = true;
     walk_stmt(&c, v->fn->body);
     check_params(&c);
   }
   return globals_changed;
+}
+
+/* With activity settled: which locals' tangents must start at zero (a
+ * marked variable marks its class). Returns whether v->var_zeroed changed. */
+static bool zero_variant(Analysis *a, Variant *v) {
+  Act c = act_new(a, v);
+  act_fixpoint(&c);
+  c.mark = true;
+  walk_stmt(&c, v->fn->body);
+  bool *class_zeroed = arena_alloc(sizeof(bool) * (size_t)(c.n + 1));
+  for (int i = 0; i < c.n; i++)
+    class_zeroed[find(&c, i)] |= c.zeroed[i];
+  bool changed = false;
+  for (int i = 0; i < c.nlocals; i++) {
+    bool z = class_zeroed[find(&c, i)];
+    changed |= z != v->var_zeroed[i];
+    v->var_zeroed[i] = z;
+  }
+  return changed;
 }
 
 /* ---------------------------------------------------------- the requests */
@@ -837,6 +939,11 @@ Analysis *analyse_program(Program *p, const Options *opt) {
       add_callee_variants(a, a->variants[i], a->variants[i]->fn->body);
       changed |= a->nvariants != before;
     }
+  } while (changed);
+  do { /* callers mark what their callees mark: grows to a fixed point */
+    changed = false;
+    for (int i = 0; i < a->nvariants; i++)
+      changed |= zero_variant(a, a->variants[i]);
   } while (changed);
   for (int i = 0; i < a->nvariants; i++)
     analyse_variant(a, a->variants[i], true);

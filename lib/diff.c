@@ -589,15 +589,44 @@ static Expr *call_with(Expr *orig, const char *name, Expr **args, int nargs) {
   return c;
 }
 
-/* p = malloc(n) with a shadow: p_dot = calloc(1, n) (zeroed: the tangent
- * of memory nobody has written yet is zero). realloc moves the shadow too. */
-static Dual diff_alloc(D *d, Expr *rhs) {
+/* The variable whose storage an lvalue designates (a[i].x, p->w[k]: a, p),
+ * or NULL when it cannot be told; as analyse.c follows storage. */
+static Var *storage_root(Expr *e) {
+  switch (e->kind) {
+  case EX_VAR:
+    return e->var;
+  case EX_CAST: case EX_ADDR: case EX_INDEX: case EX_DEREF:
+    return storage_root(e->lhs);
+  case EX_MEMBER:
+    return storage_root(e->lhs);
+  case EX_BINARY:
+    return storage_root(is_pointer(e->lhs->ty) ? e->lhs : e->rhs);
+  case EX_COMMA:
+    return storage_root(e->rhs);
+  default:
+    return NULL;
+  }
+}
+
+/* Must the tangent of this storage start at zero (analyse.c: a call may
+ * write it without writing the tangent)? Unknown storage: yes. */
+static bool tangent_zeroed(D *d, Expr *lvalue) {
+  Var *v = storage_root(lvalue);
+  return !v || is_global(v) || d->v->var_zeroed[v->id];
+}
+
+/* p = malloc(n) with a shadow: p_dot = malloc(n), the shadow initialised
+ * where the primal is (each store into p[i] writes p_dot[i]); calloc(1, n)
+ * where an opaque call may write the primal (tangent_zeroed). calloc
+ * gives a calloc'd shadow; realloc moves the shadow too (its grown part,
+ * like the primal's, is written before it is read). */
+static Dual diff_alloc(D *d, Expr *rhs, bool zeroed) {
   Expr *call = strip_casts(rhs);
   Expr **args = arena_alloc(sizeof(Expr *) * (size_t)(call->nargs + 1));
   for (int i = 0; i < call->nargs; i++)
     args[i] = cheap(d, diff_expr(d, call->args[i]).p);
   Expr *tcall;
-  if (call_named(call, "malloc") && call->nargs == 1) {
+  if (call_named(call, "malloc") && call->nargs == 1 && zeroed) {
     Expr **targs = arena_alloc(sizeof(Expr *) * 2);
     targs[0] = new_num("1", type_basic(TY_INT));
     targs[1] = args[0];
@@ -646,7 +675,7 @@ static bool same_var(Expr *a, Expr *b) {
 static Dual diff_plain_assign(D *d, Expr *e) {
   Dual L = diff_lvalue(d, e->lhs);
   bool alloc = L.t && is_alloc_call(strip_casts(e->rhs));
-  Dual R = alloc ? diff_alloc(d, e->rhs) : diff_expr(d, e->rhs);
+  Dual R = alloc ? diff_alloc(d, e->rhs, tangent_zeroed(d, e->lhs)) : diff_expr(d, e->rhs);
   if (L.t && !same_var(L.t, R.t))
     emit_assign(d, L.t, tangent_or_zero(d, R.t, L.t, e->rhs));
   emit_assign(d, L.p, R.p);
@@ -1099,7 +1128,9 @@ static bool is_vla(Type *t) {
   return false;
 }
 
-/* T x = e;  ->  T x = e; T x_dot = de; */
+/* T x = e;  ->  T x = e; T x_dot = de;  T x; -> T x; T x_dot; (every store
+ * into x writes x_dot, a zero for an inactive value), or T x_dot = {0}
+ * where a call may write x without its tangent (tangent_zeroed). */
 static void diff_decl(D *d, Stmt *s, Vec *out) {
   Var *v = s->var;
   bool act = var_is_active(d->a, d->v, v) && type_carries_float(v->ty);
@@ -1120,7 +1151,8 @@ static void diff_decl(D *d, Stmt *s, Vec *out) {
   d->pre = out;
   Dual R = {NULL, NULL};
   if (v->init)
-    R = act && is_alloc_call(strip_casts(v->init)) ? diff_alloc(d, v->init) : diff_expr(d, v->init);
+    R = act && is_alloc_call(strip_casts(v->init)) ? diff_alloc(d, v->init, d->v->var_zeroed[v->id])
+                                                   : diff_expr(d, v->init);
   d->pre = saved;
   /* the primal first: its initializer may name it (sizeof *p), and the
    * tangent's initializer may too */
@@ -1134,8 +1166,10 @@ static void diff_decl(D *d, Stmt *s, Vec *out) {
       dv->init = R.t;
     else if (v->init && R.p && dv->ty->kind == TY_PTR && !is_null_constant(v->init))
       dv->init = tangent_or_zero(d, NULL, new_var_ref(dv), v->init);
-    else
+    else if (v->init || d->v->var_zeroed[v->id])
       dv->init = is_vla(v->ty) ? NULL : zero_init(v->ty);
+    else
+      dv->init = NULL;
     vec_push(out, decl_of(dv, s->loc));
   }
 }

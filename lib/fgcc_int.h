@@ -454,6 +454,9 @@ struct Variant {
   bool public_;           /* requested by the user: external linkage, name f_jvp */
   const char *jvp_name;   /* name of the emitted function */
   bool *var_active;       /* per local (Func.locals by id): has a tangent */
+  bool *var_zeroed;       /* per local: its tangent must start at zero, since a call may
+                             write its storage without writing the tangent (analyse.c,
+                             mark_call); other tangents are initialised where the primal is */
   bool ret_active;        /* has a ret_dot parameter */
   Func *out;              /* the emitted tangent function (diff.c) */
   Func *user_jvp;         /* a user-supplied derivative replaces differentiation */

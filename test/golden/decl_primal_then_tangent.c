@@ -1,6 +1,6 @@
 // T x = e; becomes T x = e; T x_dot = de;: the primal declaration first, its
 // tangent right after, with the same type; an uninitialised declaration gets
-// a zero tangent.
+// an uninitialised tangent (written where the primal is).
 // RUN: %fgcc %s -o %t.c
 // RUN: grep -v '^ *//' %t.c | FileCheck %s
 // RUN: %cc -fsyntax-only %t.c
@@ -21,6 +21,6 @@ FG_DIFF double f(double x) {
 // CHECK-NEXT:  {{^}}    float b = (float)a;
 // CHECK-NEXT:  {{^}}    float b_dot = (float)a_dot;
 // CHECK-NEXT:  {{^}}    double c;
-// CHECK-NEXT:  {{^}}    double c_dot = 0;
+// CHECK-NEXT:  {{^}}    double c_dot;{{$}}
 // CHECK-NEXT:  {{^}}    c_dot = a_dot + b_dot;
 // CHECK-NEXT:  {{^}}    c = a + b;

@@ -18,7 +18,7 @@ FG_DIFF double f(double x, double y) {
 // CHECK-NEXT:  {{^}}    double [[T1:fg_t[0-9]+]];
 // CHECK-NEXT:  {{^}}    double [[T2:fg_t[0-9]+]];
 // CHECK-NEXT:  {{^}}    double a;
-// CHECK-NEXT:  {{^}}    double a_dot = 0;
+// CHECK-NEXT:  {{^}}    double a_dot;{{$}}
 // CHECK-NEXT:  {{^}}    [[T1]] = exp(x * y);
 // CHECK-NEXT:  {{^}}    a_dot = [[T1]] * (x_dot * y + x * y_dot);
 // CHECK-NEXT:  {{^}}    a = [[T1]];
