@@ -493,24 +493,34 @@ static void test_normal_moments(void **s) {
 /* The whole shape, not only moments: 4e6 values in 80 equal bins over
  * [-5, 5] plus two tails, against Φ (a chi-square statistic with 81 degrees
  * of freedom: mean 81, sd 12.7; bound at 6 sd). Every ziggurat layer, wedge
- * and the tail beyond R = 3.44 fall in these bins; a mistake in any of
+ * and the tail beyond R = 3.654 fall in these bins; a mistake in any of
  * them shifts mass by far more than this resolves. Also P(|z| > R), the
- * tail algorithm's share, within 5 standard errors. */
+ * tail algorithm's share, within 5 standard errors. Both precisions. */
 static double phi(double x) { return 0.5 * erfc(-x / sqrt(2.0)); }
 
-static void test_normal_shape(void **s) {
-  (void)s;
+extern const double fgrt__zig_r;
+
+/* prec 1: fgrt_fill_normal; prec 0: fgrt_fill_normal_f (its own stream). */
+static void check_normal_shape(int prec) {
   enum { BINS = 80, M = 4000000 };
   double *v = xalloc(M), lo = -5, hi = 5, w = (hi - lo) / BINS;
   size_t count[BINS + 2] = {0}, beyond_r = 0;
   fgrt_rng r;
   fgrt_rng_init(&r, 2718);
-  assert_int_equal(fgrt_fill_normal(&r, 3, 1, 0, v, M), 0);
+  if (prec) {
+    assert_int_equal(fgrt_fill_normal(&r, 3, 1, 0, v, M), 0);
+  } else {
+    float *f = malloc(M * sizeof *f);
+    assert_non_null(f);
+    assert_int_equal(fgrt_fill_normal_f(&r, 3, 1, 0, f, M), 0);
+    for (size_t i = 0; i < M; i++) v[i] = f[i];
+    free(f);
+  }
   for (size_t i = 0; i < M; i++) {
     double z = v[i];
     int b = z < lo ? BINS : z >= hi ? BINS + 1 : (int)((z - lo) / w);
     count[b]++;
-    beyond_r += fabs(z) > 3.442619855899;
+    beyond_r += fabs(z) > fgrt__zig_r;
   }
   double chi2 = 0;
   for (int b = 0; b < BINS + 2; b++) {
@@ -519,10 +529,16 @@ static void test_normal_shape(void **s) {
     chi2 += (count[b] - e) * (count[b] - e) / e;
   }
   if (chi2 > 81 + 6 * sqrt(2.0 * 81))
-    fail_msg("chi-square %g over %d bins", chi2, BINS + 2);
-  double pr = 2 * (1 - phi(3.442619855899));
+    fail_msg("%s: chi-square %g over %d bins", prec ? "double" : "float", chi2, BINS + 2);
+  double pr = 2 * (1 - phi(fgrt__zig_r));
   assert_true(fabs((double)beyond_r / M - pr) <= 5 * sqrt(pr * (1 - pr) / M));
   free(v);
+}
+
+static void test_normal_shape(void **s) {
+  (void)s;
+  check_normal_shape(1);
+  check_normal_shape(0);
 }
 
 /* E[(g.v) v] = g for f(θ) = sum a_i θ_i^2, g = 2 a θ: componentwise within 5 standard
