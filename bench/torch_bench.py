@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""PyTorch (CPU, float64, one thread) contenders of the fgcc benchmarks.
+"""PyTorch (CPU, one thread, float32 or float64: --precision) contenders of the fgcc benchmarks.
 
 The same three models as examples/ (logistic regression, the MLP at any
 depth, the CNN), the same initialisation distribution (U(-1/sqrt(fan_in),
@@ -21,7 +21,14 @@ MNIST files, softmax cross-entropy averaged over the batch.
   same   reads the file of `bench_step_MODEL --dump=FILE` (theta, loss and logits of
          the C model on the first --batch images) and checks that this script's model,
          given the same theta, computes the same logits and loss: one JSON line with
-         the largest differences; exit status 1 if they exceed 1e-12 (relative).
+         the largest differences; exit status 1 if they exceed the tolerance
+         (relative: 1e-5 in float32, 1e-12 in float64). The dump holds doubles
+         whatever the C precision; in float32 they are float32 values, exact here.
+
+--precision=f32|f64 (default f32, as the examples): torch.set_default_dtype,
+so that parameters, images and directions are all in that precision; `step`
+and `same` also take --precision=f32,f64 (each in turn, one import of torch;
+`same` then reads --dump with {precision} replaced by f32, f64).
 
 Output: JSON lines on stdout (step, same) or the CSV file (train).
 """
@@ -43,7 +50,9 @@ import torch.autograd.forward_ad as fwad  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
 torch.set_num_threads(1)
-torch.set_default_dtype(torch.float64)
+
+PRECISIONS = {"f32": torch.float32, "f64": torch.float64}
+SAME_TOL = {"f32": 1e-5, "f64": 1e-12}  # `same`: largest relative difference allowed
 
 
 def load_idx(path):
@@ -59,7 +68,7 @@ def load_mnist(directory, limit=None):
     y = load_idx(os.path.join(directory, "train-labels-idx1-ubyte.gz"))
     if limit:
         x, y = x[:limit], y[:limit]
-    return x.reshape(len(x), 784).to(torch.float64) / 255.0, (y.to(torch.int64) % 10)
+    return x.reshape(len(x), 784).to(torch.get_default_dtype()) / 255.0, (y.to(torch.int64) % 10)
 
 
 # ---------------------------------------------------------------- models
@@ -202,8 +211,11 @@ def time_ops(runs, warmup, repeats, min_time):
 
 
 def cmd_step(a):
-    for batch in [int(b) for b in str(a.batch).split(",")]:
-        step_batch(a, batch)
+    for prec in a.precisions:  # one process for both: importing torch takes seconds
+        torch.set_default_dtype(PRECISIONS[prec])
+        a.precision = prec
+        for batch in [int(b) for b in str(a.batch).split(",")]:
+            step_batch(a, batch)
 
 
 def step_batch(a, batch):
@@ -211,7 +223,7 @@ def step_batch(a, batch):
     params, logits = make_model(a.model, a.hidden, a.channels, 1)
     c = Contender(params, loss_fn(logits), x, y, 1e-7)
     nparams = sum(q.numel() for q in params)
-    base = {"impl": "torch", "model": a.model, "config": a.config, "batch": batch, "params": nparams}
+    base = {"impl": "torch", "precision": a.precision, "model": a.model, "config": a.config, "batch": batch, "params": nparams}
     ops = {"f": c.f, "jvp": c.jvp, "jvp_functorch": c.jvp_functorch, "fg": c.fg,
            "fg_rad": lambda: c.fg(rademacher=True), "bp": c.bp}
     if a.mem:
@@ -229,18 +241,25 @@ def step_batch(a, batch):
 
 
 def cmd_same(a):
+    for prec in a.precisions:  # --dump names one file per precision: {precision} in it
+        torch.set_default_dtype(PRECISIONS[prec])
+        a.precision = prec
+        same_one(a, a.dump.format(precision=prec))
+
+
+def same_one(a, dump):
     """The C model and this one, on the same theta and images: the same logits and loss?"""
-    with open(a.dump, "rb") as f:
+    with open(dump, "rb") as f:
         raw = f.read()
     n, batch = struct.unpack("=QQ", raw[:16])
     values = torch.frombuffer(bytearray(raw[16:]), dtype=torch.float64)
     if len(values) != 1 + n + batch * 10:
-        raise SystemExit("torch_bench: %s: %d values, expected %d" % (a.dump, len(values), 1 + n + batch * 10))
+        raise SystemExit("torch_bench: %s: %d values, expected %d" % (dump, len(values), 1 + n + batch * 10))
     c_loss, theta, c_logits = values[0].item(), values[1:1 + n], values[1 + n:].reshape(batch, 10)
     params, logits = make_model(a.model, a.hidden, a.channels, 1)
     if sum(q.numel() for q in params) != n:
         raise SystemExit("torch_bench: %s holds %d parameters, the PyTorch %s has %d"
-                         % (a.dump, n, a.model, sum(q.numel() for q in params)))
+                         % (dump, n, a.model, sum(q.numel() for q in params)))
     at = 0
     for q in params:  # the C layout is the parameters' order and shapes here
         q.copy_(theta[at:at + q.numel()].reshape(q.shape))
@@ -249,12 +268,14 @@ def cmd_same(a):
     with torch.no_grad():
         z = logits(params, x)
         loss = F.cross_entropy(z, y).item()
-    dz = (z - c_logits).abs().max().item() / max(c_logits.abs().max().item(), 1e-300)
+    dz = (z.double() - c_logits).abs().max().item() / max(c_logits.abs().max().item(), 1e-300)
     dl = abs(loss - c_loss) / abs(c_loss)
-    print(json.dumps(dict(impl="torch", model=a.model, config=a.config, batch=batch, params=n, what="same",
-                          logits_rel_diff=dz, loss_rel_diff=dl)), flush=True)
-    if not (dz <= 1e-12 and dl <= 1e-12):
-        raise SystemExit("torch_bench: the PyTorch %s and the C one differ (logits %.3g, loss %.3g)" % (a.model, dz, dl))
+    tol = SAME_TOL[a.precision]
+    print(json.dumps(dict(impl="torch", precision=a.precision, model=a.model, config=a.config, batch=batch, params=n, what="same",
+                          logits_rel_diff=dz, loss_rel_diff=dl, tolerance=tol)), flush=True)
+    if not (dz <= tol and dl <= tol):
+        raise SystemExit("torch_bench: the PyTorch %s and the C one differ in %s (logits %.3g, loss %.3g; tolerance %g)"
+                         % (a.model, a.precision, dz, dl, tol))
 
 
 def cmd_train(a):
@@ -305,6 +326,8 @@ def main():
     ap.add_argument("--hidden", default=None, help="widths, e.g. 1024,1024 (cnn: the fc width)")
     ap.add_argument("--channels", type=int, default=64)
     ap.add_argument("--config", default="default")
+    ap.add_argument("--precision", default="f32",
+                    help="f32 (float32, default, as the examples) or f64; step: also f32,f64 (each in turn)")
     ap.add_argument("--what", default="f,jvp,fg,bp")
     ap.add_argument("--mem", default=None)
     ap.add_argument("--dump", default=None, help="same: the file of bench_step_MODEL --dump")
@@ -321,10 +344,15 @@ def main():
     ap.add_argument("--log-every", type=int, default=100)
     ap.add_argument("--log", default="train_{method}_{seed}.csv", help="train: CSV path ({method}, {seed})")
     a = ap.parse_args()
+    a.precisions = a.precision.split(",")
+    if any(p not in PRECISIONS for p in a.precisions) or (len(a.precisions) > 1 and (a.command == "train" or a.mem)):
+        ap.error("--precision: f32 or f64 (step and same: also f32,f64)")
+    a.precision = a.precisions[0]
+    torch.set_default_dtype(PRECISIONS[a.precision])
     default_hidden = {"logreg": "", "mlp": "1024,1024", "cnn": "1024"}[a.model]
     a.hidden = [int(w) for w in (a.hidden if a.hidden is not None else default_hidden).split(",") if w]
     if a.command == "info":
-        print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(),
+        print(json.dumps({"torch": torch.__version__, "precision": a.precision, "threads": torch.get_num_threads(),
                           "blas": torch.__config__.show().replace("\n", " | ")}))
     elif a.command == "step":
         cmd_step(a)
