@@ -137,7 +137,15 @@ void fgrt_idx_free(fgrt_idx *idx);
  * unbiased estimate of ∇f whose variance falls as 1/K), optionally clips
  * it, and hands it to the optimizer. The exact-gradient method takes g from
  * a gradient callback (backprop) instead, through the same optimizer, so the
- * two train side by side. */
+ * two train side by side.
+ *
+ * Two precisions, one driver: fgrt_train trains double parameters with the
+ * model's double callbacks; fgrt_train_f trains float parameters (the
+ * precision of the paper and of PyTorch) with the _f callbacks. In float,
+ * parameters, directions (fgrt_fill_normal_f, fgrt_fill_rademacher_f),
+ * the gradient and the optimizer state are floats and the update is computed
+ * in float; losses, ∇f·v, norms and sums are doubles. A model may carry
+ * either set of callbacks or both (one loss.c compiled for each type). */
 
 /* One minibatch: indices into the dataset (a fresh permutation each epoch). */
 typedef struct {
@@ -162,7 +170,15 @@ typedef struct {
   int (*eval)(void *user, const double *theta, uint64_t step, double *metrics);
   int n_metrics;
   const char *const *metric_names;
+  /* The same three on float parameters, for fgrt_train_f (NULL when the
+   * model trains in double only). The loss, ∇f·v and metrics stay double. */
+  double (*loss_jvp_f)(void *user, const float *theta, const float *v, const fgrt_batch *batch, double *dfv);
+  double (*loss_grad_f)(void *user, const float *theta, const fgrt_batch *batch, float *grad);
+  int (*eval_f)(void *user, const float *theta, uint64_t step, double *metrics);
 } fgrt_model;
+
+/* The precision of a training run and of its checkpoints. */
+typedef enum { FGRT_FLOAT64, FGRT_FLOAT32 } fgrt_precision;
 
 typedef enum { FGRT_FORWARD_GRADIENT, FGRT_EXACT_GRADIENT } fgrt_method;
 typedef enum { FGRT_NORMAL, FGRT_RADEMACHER } fgrt_direction;
@@ -235,20 +251,32 @@ void fgrt_train_defaults(fgrt_train_opts *opts);
 int fgrt_train(const fgrt_model *model, const fgrt_train_opts *opts, double *theta, fgrt_train_result *result,
                char *err, size_t errlen);
 
+/* The same in float32: theta, directions, gradient and optimizer state are
+ * floats, with model->loss_jvp_f / loss_grad_f / eval_f. Same options, logs,
+ * checks and messages (prefixed "fgrt_train_f: "). A model with an eval
+ * callback in one precision only is refused in the other; checkpoints are
+ * float32 ones, and resuming one of the other precision is refused. */
+int fgrt_train_f(const fgrt_model *model, const fgrt_train_opts *opts, float *theta, fgrt_train_result *result,
+                 char *err, size_t errlen);
+
 /* The forward-gradient estimate alone, for custom loops:
  * g = (1/K) Σ_k (∇f·v_k) v_k with v_k direction k of `batch->step`.
  * v is scratch of n_params doubles. Returns the mean loss over the K calls. */
 double fgrt_forward_gradient(const fgrt_model *model, const fgrt_rng *rng, fgrt_direction dist, unsigned directions,
                              const double *theta, const fgrt_batch *batch, double *g, double *v);
+/* In float with model->loss_jvp_f and the float directions:
+ * g[i] = Σ_k (float)(d_k / K) v_k[i], summed in float in the order of k. */
+double fgrt_forward_gradient_f(const fgrt_model *model, const fgrt_rng *rng, fgrt_direction dist, unsigned directions,
+                               const float *theta, const fgrt_batch *batch, float *g, float *v);
 
 /* The learning rate of opts at step i. */
 double fgrt_learning_rate(const fgrt_train_opts *opts, uint64_t i);
 
 
 /* ------------------------------------------------------------ checkpoints
- * A checkpoint holds the parameters, the optimizer state and the step.
- * Binary format, all integers and doubles little-endian (doubles IEEE-754
- * binary64):
+ * A checkpoint holds the parameters, the optimizer state, the step and the
+ * precision of the run. Binary format, all integers and doubles
+ * little-endian (doubles IEEE-754 binary64):
  *
  *   offset  size  field
  *        0     8  magic "FGRTCKPT"
@@ -259,16 +287,22 @@ double fgrt_learning_rate(const fgrt_train_opts *opts, uint64_t i);
  *       32     8  seed
  *       40     4  optimizer (0 SGD, 1 momentum, 2 Adam)
  *       44     4  n_state: optimizer state vectors (0, 1 or 2)
- *       48    16  reserved, zero
+ *       48     4  precision of the run (0 float64, 1 float32)
+ *       52    12  reserved, zero
  *       64  8*n_params*(1+n_state)  theta, then each state vector
  *      end     4  CRC-32 (zlib's) of every byte before it
+ *
+ * Values are binary64 in both precisions: a float32 checkpoint holds float
+ * values widened exactly, so one layout serves both and files written
+ * before the precision field (zero there) read as float64.
  *
  * fgrt_ckpt_save refuses non-finite values and writes atomically (a
  * temporary file beside path, flushed, then renamed over it): a crash never
  * leaves a partial checkpoint and an existing one is replaced only by a
- * complete one. fgrt_ckpt_load checks the magic, version, sizes, exact file
- * length, checksum and finiteness, and refuses anything else with
- * "path: what is wrong". */
+ * complete one. A float32 checkpoint's values are rounded to float first.
+ * fgrt_ckpt_load checks the magic, version, sizes, precision, exact file
+ * length, checksum and finiteness (and that a float32 checkpoint holds
+ * float values), and refuses anything else with "path: what is wrong". */
 typedef struct {
   uint64_t n_params;
   uint64_t step;
@@ -277,7 +311,11 @@ typedef struct {
   uint32_t n_state;
   double *theta;  /* n_params values */
   double *state;  /* n_state * n_params values (NULL when n_state is 0) */
+  uint32_t precision; /* an fgrt_precision: FGRT_FLOAT64 (0) or FGRT_FLOAT32 */
 } fgrt_checkpoint;
+
+/* "float64" or "float32" (NULL for anything else). */
+const char *fgrt_precision_name(fgrt_precision p);
 
 int fgrt_ckpt_save(const char *path, const fgrt_checkpoint *ckpt, char *err, size_t errlen);
 /* On success the arrays are malloc'd: release them with fgrt_ckpt_free. On

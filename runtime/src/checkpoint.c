@@ -4,7 +4,8 @@
  * Saving writes a temporary file beside the target, flushes it to disk and
  * renames it over the target, so readers only ever see complete files.
  * Loading reads the whole file and checks every field before trusting it;
- * the memory variant serves the fuzzer and the tests.
+ * the memory variant serves the fuzzer and the tests. A float32 checkpoint
+ * has the same layout, its values floats widened to binary64.
  */
 #include "fgrt.h"
 #include "fgrt_int.h"
@@ -81,9 +82,24 @@ static uint32_t crc_of(const uint8_t *b, uint64_t n) {
   return (uint32_t)crc;
 }
 
-static int all_finite(const double *x, uint64_t n) {
+const char *fgrt_precision_name(fgrt_precision p) {
+  return p == FGRT_FLOAT64 ? "float64" : p == FGRT_FLOAT32 ? "float32" : NULL;
+}
+
+/* x as the checkpoint stores it: rounded to float in a float32 one. */
+static double stored(double x, uint32_t precision) { return precision == FGRT_FLOAT32 ? (double)(float)x : x; }
+
+static int all_finite(const double *x, uint64_t n, uint32_t precision) {
   for (uint64_t i = 0; i < n; i++)
-    if (!isfinite(x[i]))
+    if (!isfinite(stored(x[i], precision)))
+      return 0;
+  return 1;
+}
+
+/* Every value unchanged by rounding to the precision (always in float64). */
+static int all_exact(const double *x, uint64_t n, uint32_t precision) {
+  for (uint64_t i = 0; i < n; i++)
+    if (stored(x[i], precision) != x[i])
       return 0;
   return 1;
 }
@@ -98,11 +114,12 @@ static void encode(const fgrt_checkpoint *c, uint8_t *buf, uint64_t size) {
   put_u64(buf + 32, c->seed);
   put_u32(buf + 40, c->optimizer);
   put_u32(buf + 44, c->n_state);
+  put_u32(buf + 48, c->precision);
   uint8_t *p = buf + CKPT_HEADER;
   for (uint64_t i = 0; i < c->n_params; i++, p += 8)
-    put_f64(p, c->theta[i]);
+    put_f64(p, stored(c->theta[i], c->precision));
   for (uint64_t i = 0; i < c->n_params * c->n_state; i++, p += 8)
-    put_f64(p, c->state[i]);
+    put_f64(p, stored(c->state[i], c->precision));
   put_u32(p, crc_of(buf, size - 4));
 }
 
@@ -141,12 +158,15 @@ static int write_atomically(const char *path, const uint8_t *buf, uint64_t size,
 int fgrt_ckpt_save(const char *path, const fgrt_checkpoint *c, char *err, size_t errlen) {
   if (c->n_state > CKPT_MAX_STATE || (c->n_state > 0 && !c->state) || !c->theta)
     return fgrt_fail(err, errlen, path, "invalid checkpoint: %u state vectors", (unsigned)c->n_state);
+  if (c->precision > FGRT_FLOAT32)
+    return fgrt_fail(err, errlen, path, "invalid checkpoint: precision %u", (unsigned)c->precision);
   uint64_t size = file_size(c->n_params, c->n_state);
   if (size == 0)
     return fgrt_fail(err, errlen, path, "invalid checkpoint: %llu parameters", (unsigned long long)c->n_params);
-  if (!all_finite(c->theta, c->n_params) || !all_finite(c->state, c->n_params * c->n_state))
-    return fgrt_fail(err, errlen, path, "refusing to save non-finite (NaN or infinite) values at step %llu",
-                (unsigned long long)c->step);
+  if (!all_finite(c->theta, c->n_params, c->precision) ||
+      !all_finite(c->state, c->n_params * c->n_state, c->precision))
+    return fgrt_fail(err, errlen, path, "refusing to save non-finite (NaN or infinite%s) values at step %llu",
+                     c->precision == FGRT_FLOAT32 ? " in float32" : "", (unsigned long long)c->step);
   uint8_t *buf = malloc((size_t)size);
   if (!buf)
     return fgrt_fail(err, errlen, path, "out of memory for %llu bytes", (unsigned long long)size);
@@ -173,6 +193,9 @@ static int check_header(const uint8_t *b, size_t len, const char *name, char *er
   if (optimizer > FGRT_ADAM || n_state > CKPT_MAX_STATE)
     return fgrt_fail(err, errlen, name, "unknown optimizer %u with %u state vectors (at byte 40)", (unsigned)optimizer,
                 (unsigned)n_state);
+  if (get_u32(b + 48) > FGRT_FLOAT32)
+    return fgrt_fail(err, errlen, name, "unknown precision %u (at byte 48; 0 float64, 1 float32)",
+                     (unsigned)get_u32(b + 48));
   uint64_t size = file_size(get_u64(b + 16), n_state);
   if (size == 0)
     return fgrt_fail(err, errlen, name, "invalid parameter count %llu (at byte 16)",
@@ -200,7 +223,8 @@ int fgrt_ckpt_load_mem(const void *bytes, size_t len, const char *name, fgrt_che
   memset(c, 0, sizeof *c);
   if (check_header(b, len, name, err, errlen) != 0)
     return -1;
-  fgrt_checkpoint r = {get_u64(b + 16), get_u64(b + 24), get_u64(b + 32), get_u32(b + 40), get_u32(b + 44), 0, 0};
+  fgrt_checkpoint r = {get_u64(b + 16), get_u64(b + 24), get_u64(b + 32), get_u32(b + 40), get_u32(b + 44),
+                       NULL, NULL, get_u32(b + 48)};
   r.theta = malloc((size_t)r.n_params * 8);
   r.state = r.n_state ? malloc((size_t)(r.n_params * r.n_state) * 8) : NULL;
   if (!r.theta || (r.n_state && !r.state)) {
@@ -208,9 +232,14 @@ int fgrt_ckpt_load_mem(const void *bytes, size_t len, const char *name, fgrt_che
     return fgrt_fail(err, errlen, name, "out of memory for %llu parameters", (unsigned long long)r.n_params);
   }
   decode(b, &r);
-  if (!all_finite(r.theta, r.n_params) || !all_finite(r.state, r.n_params * r.n_state)) {
+  uint64_t n = r.n_params, ns = r.n_params * r.n_state;
+  const char *bad = !all_finite(r.theta, n, 0) || !all_finite(r.state, ns, 0) ? "holds non-finite (NaN or infinite) values"
+                    : !all_exact(r.theta, n, r.precision) || !all_exact(r.state, ns, r.precision)
+                        ? "a float32 checkpoint holding values that are not float32 numbers"
+                        : NULL;
+  if (bad) {
     fgrt_ckpt_free(&r);
-    return fgrt_fail(err, errlen, name, "holds non-finite (NaN or infinite) values");
+    return fgrt_fail(err, errlen, name, "%s", bad);
   }
   *c = r;
   return 0;

@@ -9,6 +9,11 @@
  *
  * Everything random is a pure function of (seed, step): a run resumed from
  * a checkpoint continues exactly as the uninterrupted run would.
+ *
+ * One driver for both precisions: the vector arithmetic of a step (the
+ * directions, the estimate, the optimizer) is train_impl.h, compiled once
+ * for double and once for float; the run reaches it through a table of
+ * those functions (real_ops) and holds its vectors as void pointers.
  */
 #include "fgrt.h"
 #include "trainlog.h"
@@ -78,78 +83,6 @@ double fgrt_learning_rate(const fgrt_train_opts *o, uint64_t i) {
   return o->lr;
 }
 
-/* ---------------------------------------------------------------- gradient estimates */
-
-static void fill_direction(const fgrt_rng *rng, fgrt_direction dist, uint64_t step, unsigned k, double *v,
-                           size_t n) {
-  if (dist == FGRT_RADEMACHER)
-    fgrt_fill_rademacher(rng, step, k, 0, v, n);
-  else
-    fgrt_fill_normal(rng, step, k, 0, v, n);
-}
-
-double fgrt_forward_gradient(const fgrt_model *m, const fgrt_rng *rng, fgrt_direction dist, unsigned directions,
-                             const double *theta, const fgrt_batch *batch, double *g, double *v) {
-  size_t n = m->n_params;
-  double total = 0;
-  for (unsigned k = 0; k < directions; k++) {
-    fill_direction(rng, dist, batch->step, k, v, n);
-    double dfv = 0;
-    total += m->loss_jvp(m->user, theta, v, batch, &dfv);
-    double c = dfv / directions; /* g += (∇f·v_k / K) v_k */
-    if (k == 0)
-      for (size_t i = 0; i < n; i++)
-        g[i] = c * v[i];
-    else
-      for (size_t i = 0; i < n; i++)
-        g[i] += c * v[i];
-  }
-  return total / directions;
-}
-
-/* ---------------------------------------------------------------- the optimizer */
-
-typedef struct {
-  double *m;      /* momentum / Adam first moment */
-  double *s;      /* Adam second moment */
-  unsigned count; /* state vectors: 0, 1 or 2 */
-} optim_state;
-
-static unsigned state_vectors(fgrt_optimizer o) { return o == FGRT_ADAM ? 2 : o == FGRT_MOMENTUM ? 1 : 0; }
-
-/* theta -= lr * step(g), with g scaled by `scale` (clipping) and weight
- * decay added. Returns the sum of the new theta: not finite iff some
- * parameter is not. t is the 1-based update count (Adam's bias correction). */
-static double optimizer_update(const fgrt_train_opts *o, optim_state *st, double *theta, const double *g, size_t n,
-                               double scale, double lr, uint64_t t) {
-  double sum = 0, wd = o->weight_decay;
-  if (o->optimizer == FGRT_SGD) {
-    for (size_t i = 0; i < n; i++)
-      sum += theta[i] -= lr * (scale * g[i] + wd * theta[i]);
-  } else if (o->optimizer == FGRT_MOMENTUM) { /* m = μ m + g; θ -= lr m */
-    for (size_t i = 0; i < n; i++) {
-      st->m[i] = o->momentum * st->m[i] + scale * g[i] + wd * theta[i];
-      sum += theta[i] -= lr * st->m[i];
-    }
-  } else { /* Adam: θ -= lr m̂ / (sqrt(ŝ) + eps) */
-    double c1 = 1 / (1 - pow(o->beta1, (double)t)), c2 = 1 / (1 - pow(o->beta2, (double)t));
-    for (size_t i = 0; i < n; i++) {
-      double gi = scale * g[i] + wd * theta[i];
-      st->m[i] = o->beta1 * st->m[i] + (1 - o->beta1) * gi;
-      st->s[i] = o->beta2 * st->s[i] + (1 - o->beta2) * gi * gi;
-      sum += theta[i] -= lr * (st->m[i] * c1) / (sqrt(st->s[i] * c2) + o->eps);
-    }
-  }
-  return sum;
-}
-
-static double sum_of_squares(const double *x, size_t n) {
-  double s = 0;
-  for (size_t i = 0; i < n; i++)
-    s += x[i] * x[i];
-  return s;
-}
-
 /* ---------------------------------------------------------------- minibatches */
 
 typedef struct {
@@ -186,14 +119,25 @@ static fgrt_batch next_batch(batcher *b, const fgrt_model *m, const fgrt_train_o
 /* ---------------------------------------------------------------- the run */
 
 typedef struct {
+  void *m;        /* momentum / Adam first moment */
+  void *s;        /* Adam second moment */
+  unsigned count; /* state vectors: 0, 1 or 2 */
+} optim_state;
+
+static unsigned state_vectors(fgrt_optimizer o) { return o == FGRT_ADAM ? 2 : o == FGRT_MOMENTUM ? 1 : 0; }
+
+typedef struct real_ops real_ops;
+
+typedef struct {
+  const real_ops *ops;     /* the arithmetic of this precision */
   const fgrt_model *m;
   const fgrt_train_opts *o;
-  double *theta;
+  void *theta;             /* n_params REALs, as are g, v and the optimizer state */
   fgrt_train_result *res;
   char *err;
   size_t errlen;
   fgrt_rng rng;
-  double *g, *v;
+  void *g, *v;
   optim_state st;
   batcher bat;
   fgrt_trainlog log;
@@ -203,8 +147,52 @@ typedef struct {
   double metrics[FGRT_MAX_METRICS];
 } run;
 
+/* The type-dependent operations (train_impl.h) of one precision. */
+struct real_ops {
+  fgrt_precision precision;
+  size_t size;             /* sizeof(REAL) */
+  const char *fn;          /* the entry point, for messages */
+  double (*estimate)(run *r, const fgrt_batch *batch, const void **dir, double *scale, double *norm);
+  double (*update)(run *r, const void *dir, double scale, double lr, uint64_t t);
+  int (*evaluate)(run *r, uint64_t step, double *metrics);
+  int (*has_eval)(const fgrt_model *m);
+  int (*check_callbacks)(const fgrt_model *m, const fgrt_train_opts *o, const char *fn, char *err, size_t errlen);
+  void (*to_double)(const void *x, double *out, size_t n);
+  void (*from_double)(const double *x, void *out, size_t n);
+};
+
+#define PASTE_(a, b) a##b
+#define PASTE(a, b) PASTE_(a, b)
+
+#define REAL double
+#define API(x) x
+#define T(x) PASTE(x, _f64)
+#define SQRT sqrt
+#include "train_impl.h"
+#undef REAL
+#undef API
+#undef T
+#undef SQRT
+
+#define REAL float
+#define API(x) PASTE(x, _f)
+#define T(x) PASTE(x, _f32)
+#define SQRT sqrtf
+#include "train_impl.h"
+#undef REAL
+#undef API
+#undef T
+#undef SQRT
+
+#define OPS(sfx)                                                                                                   \
+  PASTE(estimate, sfx), PASTE(update, sfx), PASTE(evaluate, sfx), PASTE(has_eval, sfx),                          \
+      PASTE(check_callbacks, sfx), PASTE(to_double, sfx), PASTE(from_double, sfx)
+static const real_ops ops_f64 = {FGRT_FLOAT64, sizeof(double), "fgrt_train", OPS(_f64)};
+static const real_ops ops_f32 = {FGRT_FLOAT32, sizeof(float), "fgrt_train_f", OPS(_f32)};
+#undef OPS
+
 /* The choices: each enum field within its values. */
-static int check_choices(const fgrt_train_opts *o, char *err, size_t errlen) {
+static int check_choices(const fgrt_train_opts *o, const char *fn, char *err, size_t errlen) {
   const struct {
     const char *name;
     int value, lo, hi;
@@ -218,13 +206,13 @@ static int check_choices(const fgrt_train_opts *o, char *err, size_t errlen) {
   };
   for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
     if (rules[i].value < rules[i].lo || rules[i].value > rules[i].hi)
-      return fail(err, errlen, "fgrt_train: %s is %d; expected %s", rules[i].name, rules[i].value, rules[i].accepted);
+      return fail(err, errlen, "%s: %s is %d; expected %s", fn, rules[i].name, rules[i].value, rules[i].accepted);
   return 0;
 }
 
 /* The numbers: each within the range where it means something. The
  * optimizer's constants are checked for the optimizer that uses them. */
-static int check_numbers(const fgrt_train_opts *o, char *err, size_t errlen) {
+static int check_numbers(const fgrt_train_opts *o, const char *fn, char *err, size_t errlen) {
   int step = o->schedule == FGRT_LR_STEP, momentum = o->optimizer == FGRT_MOMENTUM, adam = o->optimizer == FGRT_ADAM;
   const struct {
     const char *name;
@@ -245,47 +233,43 @@ static int check_numbers(const fgrt_train_opts *o, char *err, size_t errlen) {
   };
   for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
     if (!rules[i].ok)
-      return fail(err, errlen, "fgrt_train: %s is %g; expected %s", rules[i].name, rules[i].value, rules[i].accepted);
+      return fail(err, errlen, "%s: %s is %g; expected %s", fn, rules[i].name, rules[i].value, rules[i].accepted);
   if (o->steps == 0)
-    return fail(err, errlen, "fgrt_train: steps is 0; expected at least 1");
+    return fail(err, errlen, "%s: steps is 0; expected at least 1", fn);
   if (o->directions == 0)
-    return fail(err, errlen, "fgrt_train: directions is 0; expected at least 1");
+    return fail(err, errlen, "%s: directions is 0; expected at least 1", fn);
   if (step && o->step_every == 0)
-    return fail(err, errlen, "fgrt_train: step_every is 0; expected at least 1 for FGRT_LR_STEP");
+    return fail(err, errlen, "%s: step_every is 0; expected at least 1 for FGRT_LR_STEP", fn);
   return 0;
 }
 
-static int check_options(const fgrt_model *m, const fgrt_train_opts *o, char *err, size_t errlen) {
+static int check_options(const real_ops *ops, const fgrt_model *m, const fgrt_train_opts *o, char *err,
+                         size_t errlen) {
+  const char *fn = ops->fn;
   if (m->n_params == 0 || m->n_params > FGRT_MAX_NORMAL)
-    return fail(err, errlen, "fgrt_train: %zu parameters (1 to 2^31 are supported)", m->n_params);
-  if (o->method == FGRT_FORWARD_GRADIENT ? !m->loss_jvp : !m->loss_grad)
-    return fail(err, errlen, "fgrt_train: the model has no %s callback for this method",
-                o->method == FGRT_FORWARD_GRADIENT ? "loss_jvp" : "loss_grad");
+    return fail(err, errlen, "%s: %zu parameters (1 to 2^31 are supported)", fn, m->n_params);
   if (m->n_examples && (o->batch_size == 0 || o->batch_size > m->n_examples || m->n_examples > UINT32_MAX))
-    return fail(err, errlen, "fgrt_train: batch size %zu for %zu examples", o->batch_size, m->n_examples);
-  if (check_choices(o, err, errlen) != 0 || check_numbers(o, err, errlen) != 0)
+    return fail(err, errlen, "%s: batch size %zu for %zu examples", fn, o->batch_size, m->n_examples);
+  if (check_choices(o, fn, err, errlen) != 0 || check_numbers(o, fn, err, errlen) != 0)
     return -1;
-  if (m->n_metrics < 0 || m->n_metrics > FGRT_MAX_METRICS || (m->n_metrics && (!m->eval || !m->metric_names)))
-    return fail(err, errlen, "fgrt_train: %d metrics (0 to %d, with eval and metric_names)", m->n_metrics,
-                FGRT_MAX_METRICS);
-  return 0;
+  return ops->check_callbacks(m, o, fn, err, errlen);
 }
 
 static int allocate(run *r) {
-  size_t n = r->m->n_params;
+  size_t n = r->m->n_params, size = r->ops->size;
   r->st.count = state_vectors(r->o->optimizer);
   int need_g = !(r->o->method == FGRT_FORWARD_GRADIENT && r->o->directions == 1); /* see estimate() */
-  r->g = need_g ? malloc(n * sizeof *r->g) : NULL;
-  r->v = r->o->method == FGRT_FORWARD_GRADIENT ? malloc(n * sizeof *r->v) : NULL;
-  r->st.m = r->st.count >= 1 ? calloc(n, sizeof *r->st.m) : NULL;
-  r->st.s = r->st.count >= 2 ? calloc(n, sizeof *r->st.s) : NULL;
+  r->g = need_g ? malloc(n * size) : NULL;
+  r->v = r->o->method == FGRT_FORWARD_GRADIENT ? malloc(n * size) : NULL;
+  r->st.m = r->st.count >= 1 ? calloc(n, size) : NULL; /* all-zero bits: 0.0 in both precisions */
+  r->st.s = r->st.count >= 2 ? calloc(n, size) : NULL;
   r->bat.perm = r->m->n_examples ? malloc(r->m->n_examples * sizeof *r->bat.perm) : NULL;
   r->bat.epoch = UINT64_MAX;
   r->bat.per_epoch = r->m->n_examples ? r->m->n_examples / r->o->batch_size : 1;
   fgrt_rng_init(&r->bat.rng, r->o->seed ^ SHUFFLE_KEY);
   int ok = (r->g || !need_g) && (r->v || r->o->method != FGRT_FORWARD_GRADIENT) && (r->st.m || r->st.count < 1) &&
            (r->st.s || r->st.count < 2) && (r->bat.perm || !r->m->n_examples);
-  return ok ? 0 : fail(r->err, r->errlen, "fgrt_train: out of memory for %zu parameters", n);
+  return ok ? 0 : fail(r->err, r->errlen, "%s: out of memory for %zu parameters", r->ops->fn, n);
 }
 
 static void release(run *r) {
@@ -302,36 +286,43 @@ static int resume(run *r, uint64_t *start) {
   const char *path = r->o->resume_path;
   if (fgrt_ckpt_load(path, &c, r->err, r->errlen) != 0)
     return -1;
-  int bad = c.n_params != r->m->n_params || c.optimizer != (uint32_t)r->o->optimizer;
-  if (bad)
+  int bad = c.precision != (uint32_t)r->ops->precision || c.n_params != r->m->n_params ||
+            c.optimizer != (uint32_t)r->o->optimizer;
+  if (c.precision != (uint32_t)r->ops->precision)
+    fail(r->err, r->errlen, "%s: a %s checkpoint cannot resume %s training (%s); resume it in %s", path,
+         fgrt_precision_name((fgrt_precision)c.precision), fgrt_precision_name(r->ops->precision), r->ops->fn,
+         fgrt_precision_name((fgrt_precision)c.precision));
+  else if (bad)
     fail(r->err, r->errlen, "%s: checkpoint of %llu parameters (optimizer %u) does not match the model's %zu (optimizer %d)",
          path, (unsigned long long)c.n_params, (unsigned)c.optimizer, r->m->n_params, (int)r->o->optimizer);
   else {
     size_t n = r->m->n_params;
-    memcpy(r->theta, c.theta, n * sizeof *r->theta);
+    r->ops->from_double(c.theta, r->theta, n);
     if (r->st.count >= 1)
-      memcpy(r->st.m, c.state, n * sizeof *r->st.m);
+      r->ops->from_double(c.state, r->st.m, n);
     if (r->st.count >= 2)
-      memcpy(r->st.s, c.state + n, n * sizeof *r->st.s);
+      r->ops->from_double(c.state + n, r->st.s, n);
     *start = c.step;
   }
   fgrt_ckpt_free(&c);
   return bad ? -1 : 0;
 }
 
+/* The checkpoint holds doubles: theta and the state are widened (exactly). */
 static int save_checkpoint(run *r, uint64_t steps_done) {
   size_t n = r->m->n_params;
-  double *state = NULL;
-  if (r->st.count) {
-    if (!(state = malloc(r->st.count * n * sizeof *state)))
-      return fail(r->err, r->errlen, "%s: out of memory", r->o->checkpoint_path);
-    memcpy(state, r->st.m, n * sizeof *state);
-    if (r->st.count == 2)
-      memcpy(state + n, r->st.s, n * sizeof *state);
-  }
-  fgrt_checkpoint c = {n, steps_done, r->o->seed, (uint32_t)r->o->optimizer, r->st.count, r->theta, state};
+  double *values = malloc((1 + r->st.count) * n * sizeof *values);
+  if (!values)
+    return fail(r->err, r->errlen, "%s: out of memory", r->o->checkpoint_path);
+  r->ops->to_double(r->theta, values, n);
+  if (r->st.count >= 1)
+    r->ops->to_double(r->st.m, values + n, n);
+  if (r->st.count >= 2)
+    r->ops->to_double(r->st.s, values + 2 * n, n);
+  fgrt_checkpoint c = {n,      steps_done, r->o->seed, (uint32_t)r->o->optimizer, r->st.count,
+                       values, r->st.count ? values + n : NULL, (uint32_t)r->ops->precision};
   int rc = fgrt_ckpt_save(r->o->checkpoint_path, &c, r->err, r->errlen);
-  free(state);
+  free(values);
   return rc;
 }
 
@@ -345,47 +336,20 @@ static int diverged(run *r, uint64_t step, const char *what, double value) {
   return -1;
 }
 
-/* The gradient estimate of one step: g = scale * (*dir)[0..n). With one
- * forward-gradient direction g = (∇f·v) v is never formed: *dir = v and
- * scale = ∇f·v, which spares two passes over the parameters. Returns the
- * loss; *norm is ‖g‖ when needed (clipping; else only its finiteness). */
-static double estimate(run *r, const fgrt_batch *batch, const double **dir, double *scale, double *norm) {
-  const fgrt_train_opts *o = r->o;
-  size_t n = r->m->n_params;
-  double loss;
-  if (o->method == FGRT_FORWARD_GRADIENT && o->directions == 1) {
-    double dfv = 0;
-    fill_direction(&r->rng, o->direction, batch->step, 0, r->v, n);
-    loss = r->m->loss_jvp(r->m->user, r->theta, r->v, batch, &dfv);
-    *dir = r->v;
-    *scale = dfv;
-    *norm = o->clip_norm > 0 ? fabs(dfv) * sqrt(sum_of_squares(r->v, n)) : fabs(dfv);
-    return loss;
-  }
-  if (o->method == FGRT_FORWARD_GRADIENT)
-    loss = fgrt_forward_gradient(r->m, &r->rng, o->direction, o->directions, r->theta, batch, r->g, r->v);
-  else
-    loss = r->m->loss_grad(r->m->user, r->theta, batch, r->g);
-  *dir = r->g;
-  *scale = 1;
-  *norm = sqrt(sum_of_squares(r->g, n));
-  return loss;
-}
-
 /* One step: the gradient estimate, its checks, the update. */
 static int train_step(run *r, uint64_t step) {
   const fgrt_train_opts *o = r->o;
   fgrt_batch batch = next_batch(&r->bat, r->m, o, step);
-  const double *dir;
+  const void *dir;
   double scale, norm;
-  double loss = estimate(r, &batch, &dir, &scale, &norm);
+  double loss = r->ops->estimate(r, &batch, &dir, &scale, &norm);
   if (!isfinite(loss))
     return diverged(r, step, "the loss", loss);
   if (!isfinite(norm))
     return diverged(r, step, "the gradient norm", norm);
   if (o->clip_norm > 0 && norm > o->clip_norm)
     scale *= o->clip_norm / norm;
-  double sum = optimizer_update(o, &r->st, r->theta, dir, r->m->n_params, scale, fgrt_learning_rate(o, step), step + 1);
+  double sum = r->ops->update(r, dir, scale, fgrt_learning_rate(o, step), step + 1);
   if (!isfinite(sum))
     return diverged(r, step, "a parameter (after the update)", sum);
   r->window_loss += loss;
@@ -396,13 +360,13 @@ static int train_step(run *r, uint64_t step) {
 /* Log row, progress, evaluation and checkpoint after `done` steps. */
 static int after_step(run *r, uint64_t done, double train_seconds, int last) {
   const fgrt_train_opts *o = r->o;
-  int eval_now = r->m->eval && (last || (o->eval_every && done % o->eval_every == 0));
+  int eval_now = r->ops->has_eval(r->m) && (last || (o->eval_every && done % o->eval_every == 0));
   int log_now = last || eval_now || (o->log_every && done % o->log_every == 0);
   fgrt_logrow row = {done, train_seconds, now_seconds() - r->start_wall,
                      r->window_steps ? r->window_loss / (double)r->window_steps : r->res->loss,
                      fgrt_learning_rate(o, done ? done - 1 : 0), NULL};
   if (eval_now) {
-    if (r->m->eval(r->m->user, r->theta, done, r->metrics) != 0)
+    if (r->ops->evaluate(r, done, r->metrics) != 0)
       r->res->stopped_early = 1;
     memcpy(r->res->metrics, r->metrics, sizeof r->metrics);
     r->res->evaluated = 1;
@@ -448,14 +412,14 @@ static int train_loop(run *r, uint64_t start) {
   return 0;
 }
 
-int fgrt_train(const fgrt_model *m, const fgrt_train_opts *o, double *theta, fgrt_train_result *res, char *err,
-               size_t errlen) {
+static int train(const real_ops *ops, const fgrt_model *m, const fgrt_train_opts *o, void *theta,
+                 fgrt_train_result *res, char *err, size_t errlen) {
   fgrt_train_result dummy;
-  run r = {.m = m, .o = o, .theta = theta, .res = res ? res : &dummy, .err = err, .errlen = errlen};
+  run r = {.ops = ops, .m = m, .o = o, .theta = theta, .res = res ? res : &dummy, .err = err, .errlen = errlen};
   memset(r.res, 0, sizeof *r.res);
   r.res->loss = NAN;
   r.start_wall = now_seconds();
-  if (check_options(m, o, err, errlen) != 0)
+  if (check_options(ops, m, o, err, errlen) != 0)
     return -1;
   fgrt_rng_init(&r.rng, o->seed);
   uint64_t start = 0;
@@ -473,4 +437,14 @@ int fgrt_train(const fgrt_model *m, const fgrt_train_opts *o, double *theta, fgr
   }
   release(&r);
   return rc;
+}
+
+int fgrt_train(const fgrt_model *m, const fgrt_train_opts *o, double *theta, fgrt_train_result *res, char *err,
+               size_t errlen) {
+  return train(&ops_f64, m, o, theta, res, err, errlen);
+}
+
+int fgrt_train_f(const fgrt_model *m, const fgrt_train_opts *o, float *theta, fgrt_train_result *res, char *err,
+                 size_t errlen) {
+  return train(&ops_f32, m, o, theta, res, err, errlen);
 }

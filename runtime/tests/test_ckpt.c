@@ -2,7 +2,10 @@
  * test_ckpt.c -- checkpoints: round trip, the documented byte layout,
  * refusal of non-finite values, and refusal of every kind of damage
  * (truncation at every length, any flipped byte, trailing bytes, foreign
- * files, unknown versions) with a message naming the file.
+ * files, unknown versions) with a message naming the file. Float32
+ * checkpoints: the precision field, float values widened, rounding on save,
+ * refusal of an unknown precision and of non-float values; a file written
+ * before the precision field reads as float64.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -53,7 +56,23 @@ static void make(fgrt_checkpoint *c, double *theta, double *state, uint32_t n_st
     theta[i] = sin(i + 1.0) * pow(10.0, i % 7 - 3);
   for (int i = 0; i < N * (int)n_state; i++)
     state[i] = -1.5 * i;
-  *c = (fgrt_checkpoint){N, 1234567, 42, n_state == 2 ? FGRT_ADAM : n_state, n_state, theta, n_state ? state : NULL};
+  *c = (fgrt_checkpoint){N,     1234567, 42, n_state == 2 ? FGRT_ADAM : n_state, n_state,
+                         theta, n_state ? state : NULL, FGRT_FLOAT64};
+}
+
+/* The same in float32: values that are floats (sums of few powers of 2). */
+static void make_f32(fgrt_checkpoint *c, double *theta, double *state, uint32_t n_state) {
+  make(c, theta, state, n_state);
+  for (int i = 0; i < N; i++)
+    theta[i] = (float)theta[i];
+  c->precision = FGRT_FLOAT32;
+}
+
+/* b[len - 4..len) = the CRC-32 of what precedes: a damaged file that passes the checksum. */
+static void fix_crc(uint8_t *b, size_t len) {
+  uint32_t crc = (uint32_t)crc32(crc32(0, Z_NULL, 0), b, (uInt)(len - 4));
+  for (int i = 0; i < 4; i++)
+    b[len - 4 + i] = (uint8_t)(crc >> (8 * i));
 }
 
 static uint8_t *slurp(const char *p, size_t *len) {
@@ -121,6 +140,8 @@ static void byte_layout(void **state) {
   assert_int_equal(b[32], 42);
   assert_int_equal(b[40], 1);
   assert_int_equal(b[44], 1);
+  for (int i = 48; i < 64; i++) /* precision 0: float64; reserved zero */
+    assert_int_equal(b[i], 0);
   uint64_t bits = 0;
   for (int i = 7; i >= 0; i--)
     bits = bits << 8 | b[64 + 8 * 3 + i];
@@ -216,9 +237,7 @@ static void refuses_foreign_files(void **state) {
   const uint8_t *saved = slurp(path, &len);
   memcpy(b, saved, len);
   b[8] = 2;
-  uint32_t crc = (uint32_t)crc32(crc32(0, Z_NULL, 0), b, (uInt)(len - 4));
-  for (int i = 0; i < 4; i++)
-    b[len - 4 + i] = (uint8_t)(crc >> (8 * i));
+  fix_crc(b, len);
   refuse(b, len, "version 2 is not supported");
   char other[300], err[256];
   snprintf(other, sizeof other, "%s/other.bin", dir);
@@ -229,6 +248,142 @@ static void refuses_foreign_files(void **state) {
   assert_int_equal(fgrt_ckpt_load("/nonexistent/x.ckpt", &back, err, sizeof err), -1);
   assert_non_null(strstr(err, "/nonexistent/x.ckpt: cannot open"));
   unlink(other);
+}
+
+static uint64_t f64_bits(double d) {
+  uint64_t x;
+  memcpy(&x, &d, 8);
+  return x;
+}
+
+static void put_le(uint8_t *b, uint64_t x, int bytes) {
+  for (int i = 0; i < bytes; i++)
+    b[i] = (uint8_t)(x >> (8 * i));
+}
+
+/* float32: the precision comes back, the values exactly, for 0, 1 and 2
+ * state vectors; the file says 1 at byte 48 and holds the floats as
+ * binary64, in the same layout and version as float64. */
+static void float32_round_trip_and_layout(void **state) {
+  (void)state;
+  for (uint32_t ns = 0; ns <= 2; ns++) {
+    double theta[N], st[2 * N];
+    fgrt_checkpoint c, back;
+    char err[256];
+    make_f32(&c, theta, st, ns);
+    assert_int_equal(fgrt_ckpt_save(path, &c, err, sizeof err), 0);
+    assert_int_equal(fgrt_ckpt_load(path, &back, err, sizeof err), 0);
+    assert_int_equal(back.precision, FGRT_FLOAT32);
+    assert_int_equal(back.n_state, ns);
+    assert_memory_equal(back.theta, theta, sizeof theta);
+    if (ns)
+      assert_memory_equal(back.state, st, ns * N * sizeof(double));
+    fgrt_ckpt_free(&back);
+    size_t len;
+    const uint8_t *b = slurp(path, &len);
+    assert_int_equal(len, 64 + 8 * N * (1 + ns) + 4);
+    assert_int_equal(b[8], 1);
+    assert_int_equal(b[48] | b[49] << 8 | b[50] << 16 | (uint32_t)b[51] << 24, 1);
+    for (int i = 52; i < 64; i++)
+      assert_int_equal(b[i], 0);
+    uint64_t bits = 0;
+    for (int i = 7; i >= 0; i--)
+      bits = bits << 8 | b[64 + 8 * 5 + i];
+    assert_true(bits == f64_bits(theta[5]));
+  }
+  assert_string_equal(fgrt_precision_name(FGRT_FLOAT32), "float32");
+  assert_string_equal(fgrt_precision_name(FGRT_FLOAT64), "float64");
+  assert_null(fgrt_precision_name((fgrt_precision)2));
+}
+
+/* Saving in float32 rounds to float (0.1 comes back as 0.1f); a finite
+ * double beyond float's range is refused as non-finite in float32 and
+ * leaves the previous file intact; an unknown precision is refused. */
+static void float32_save_rounds(void **state) {
+  (void)state;
+  double theta[N], st[2 * N];
+  fgrt_checkpoint c, back;
+  char err[256];
+  make_f32(&c, theta, st, 1);
+  theta[0] = 0.1;
+  st[3] = -1.0 / 3;
+  assert_int_equal(fgrt_ckpt_save(path, &c, err, sizeof err), 0);
+  assert_int_equal(fgrt_ckpt_load(path, &back, err, sizeof err), 0);
+  assert_true(back.theta[0] == (double)0.1f && back.theta[0] != 0.1);
+  assert_true(back.state[3] == (double)(float)(-1.0 / 3));
+  fgrt_ckpt_free(&back);
+  size_t len0;
+  uint8_t before[1 << 12];
+  const uint8_t *saved = slurp(path, &len0);
+  memcpy(before, saved, len0);
+  theta[7] = 1e300;
+  assert_int_equal(fgrt_ckpt_save(path, &c, err, sizeof err), -1);
+  assert_non_null(strstr(err, "non-finite (NaN or infinite in float32) values at step 1234567"));
+  size_t len1;
+  const uint8_t *after = slurp(path, &len1);
+  assert_int_equal(len1, len0);
+  assert_memory_equal(after, before, len0);
+  theta[7] = 1;
+  c.precision = 2;
+  assert_int_equal(fgrt_ckpt_save(path, &c, err, sizeof err), -1);
+  assert_non_null(strstr(err, "invalid checkpoint: precision 2"));
+  assert_int_equal(count_files(), 1);
+}
+
+/* Damage that passes the checksum: an unknown precision, and a float32
+ * checkpoint holding a value that is not a float. */
+static void refuses_bad_precision(void **state) {
+  (void)state;
+  double theta[N], st[2 * N];
+  fgrt_checkpoint c;
+  make_f32(&c, theta, st, 0);
+  assert_int_equal(fgrt_ckpt_save(path, &c, NULL, 0), 0);
+  size_t len;
+  uint8_t b[1 << 12];
+  const uint8_t *saved = slurp(path, &len);
+  memcpy(b, saved, len);
+  b[48] = 2;
+  fix_crc(b, len);
+  refuse(b, len, "unknown precision 2 (at byte 48; 0 float64, 1 float32)");
+  b[48] = 1;
+  put_le(b + 64 + 8 * 9, f64_bits(0.1), 8);
+  fix_crc(b, len);
+  refuse(b, len, "a float32 checkpoint holding values that are not float32 numbers");
+  b[48] = 0; /* the same values are fine in float64 */
+  fix_crc(b, len);
+  fgrt_checkpoint back;
+  assert_int_equal(fgrt_ckpt_load_mem(b, len, "ok.ckpt", &back, NULL, 0), 0);
+  assert_int_equal(back.precision, FGRT_FLOAT64);
+  assert_true(back.theta[9] == 0.1);
+  fgrt_ckpt_free(&back);
+}
+
+/* A file written before the precision field existed, built here byte by
+ * byte (reserved bytes zero), reads as float64. */
+static void old_files_read_as_float64(void **state) {
+  (void)state;
+  enum { n = 3 };
+  uint8_t b[64 + 8 * n * 2 + 4] = {0};
+  memcpy(b, "FGRTCKPT", 8);
+  put_le(b + 8, 1, 4);
+  put_le(b + 12, 64, 4);
+  put_le(b + 16, n, 8);
+  put_le(b + 24, 77, 8);
+  put_le(b + 32, 5, 8);
+  put_le(b + 40, FGRT_MOMENTUM, 4);
+  put_le(b + 44, 1, 4);
+  const double values[2 * n] = {0.1, -2.5, 1e-300, 3, 0, -0.7};
+  for (int i = 0; i < 2 * n; i++)
+    put_le(b + 64 + 8 * i, f64_bits(values[i]), 8);
+  fix_crc(b, sizeof b);
+  fgrt_checkpoint c;
+  char err[256] = "";
+  assert_int_equal(fgrt_ckpt_load_mem(b, sizeof b, "old.ckpt", &c, err, sizeof err), 0);
+  assert_int_equal(c.precision, FGRT_FLOAT64);
+  assert_int_equal(c.step, 77);
+  assert_memory_equal(c.theta, values, n * sizeof(double));
+  assert_memory_equal(c.state, values + n, n * sizeof(double));
+  fgrt_ckpt_free(&c);
 }
 
 static void save_into_missing_directory_fails_cleanly(void **state) {
@@ -250,6 +405,10 @@ int main(void) {
       cmocka_unit_test(refuses_any_flipped_byte),
       cmocka_unit_test(refuses_foreign_files),
       cmocka_unit_test(save_into_missing_directory_fails_cleanly),
+      cmocka_unit_test(float32_round_trip_and_layout),
+      cmocka_unit_test(float32_save_rounds),
+      cmocka_unit_test(refuses_bad_precision),
+      cmocka_unit_test(old_files_read_as_float64),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
