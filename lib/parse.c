@@ -2082,7 +2082,8 @@ static void visit_inclusion(CXFile included, CXSourceLocation *stack, unsigned d
       if (rs->n == rs->cap) {
         rs->cap = rs->cap ? 2 * rs->cap : 8;
         Respelling *grown = arena_alloc(sizeof(Respelling) * (size_t)rs->cap);
-        memcpy(grown, rs->r, sizeof(Respelling) * (size_t)rs->n);
+        if (rs->n)
+          memcpy(grown, rs->r, sizeof(Respelling) * (size_t)rs->n);
         rs->r = grown;
       }
       rs->r[rs->n++] = (Respelling){start, len, text};
