@@ -191,6 +191,22 @@ typedef enum { FGRT_SGD, FGRT_MOMENTUM, FGRT_ADAM } fgrt_optimizer;
  *   COSINE    lr0 * (1 + cos(pi * i / steps)) / 2 */
 typedef enum { FGRT_LR_CONSTANT, FGRT_LR_EXP, FGRT_LR_STEP, FGRT_LR_INV_SQRT, FGRT_LR_COSINE } fgrt_schedule;
 
+/* Data-parallel training over P processes (docs/distributed.md): only a few
+ * scalars travel each step, never the gradient. How ranks choose directions:
+ *   NONE      one process (the default)
+ *   SHARED    every rank takes the same K directions on its 1/P of the batch;
+ *             one all-reduce of K+3 scalars: the single-process run, to rounding
+ *   PER_RANK  rank r takes its own K directions (direction index r*K + k) on
+ *             its 1/P of the batch; one all-gather of P*(K+2) scalars; every
+ *             rank regenerates all P*K directions and applies their mean */
+typedef enum { FGRT_MPI_NONE, FGRT_MPI_SHARED, FGRT_MPI_PER_RANK } fgrt_mpi_directions;
+
+/* The ranks that train together. Opaque here: fgrt_mpi_comm() in fgrt_mpi.h
+ * (library fgrt_mpi, built when MPI is found) makes one from an MPI_Comm. */
+typedef struct fgrt_comm fgrt_comm;
+int fgrt_comm_rank(const fgrt_comm *c);
+int fgrt_comm_size(const fgrt_comm *c);
+
 typedef struct {
   fgrt_method method;        /* FORWARD_GRADIENT (default) or EXACT_GRADIENT */
   uint64_t steps;            /* total number of steps (including resumed ones); >= 1 */
@@ -222,6 +238,14 @@ typedef struct {
    * stops after the current step: logged, evaluated and checkpointed like a
    * normal end, with result->interrupted set. NULL: not watched. */
   volatile sig_atomic_t *interrupt;
+  /* Distributed training (forward gradient only): every rank calls fgrt_train
+   * with the same options and model; rank 0 alone logs, shows progress,
+   * evaluates and checkpoints (the metrics reach every rank's result). */
+  fgrt_mpi_directions mpi_directions; /* default FGRT_MPI_NONE */
+  const fgrt_comm *mpi_comm;   /* required with SHARED or PER_RANK */
+  uint64_t mpi_check_every;    /* compare a hash of the parameters and optimizer
+                                  state across ranks every N steps and at the end;
+                                  default 100; 0: at the end only */
 } fgrt_train_opts;
 
 typedef struct {
@@ -234,6 +258,15 @@ typedef struct {
   int interrupted;           /* 1: stopped by opts->interrupt */
   double metrics[FGRT_MAX_METRICS]; /* last evaluation */
   int evaluated;             /* 1 if metrics holds an evaluation */
+  /* Distributed runs: */
+  int ranks;                 /* processes that trained together (1 without MPI) */
+  uint64_t comm_bytes_per_step; /* bytes each rank receives from a step's collective:
+                                   SHARED 8(K+3), PER_RANK 8P(K+2); 0 without MPI */
+  uint64_t comm_bytes;       /* bytes received from all collectives of the run (steps,
+                                hash checks, evaluations, the start) */
+  double comm_seconds;       /* time spent in collectives (part of seconds) */
+  int error_here;            /* on error: 1 if it began on this rank (print its message);
+                                0 if every rank saw it or it began on another rank */
 } fgrt_train_result;
 
 /* Fills opts with the defaults above (steps = 1000). */

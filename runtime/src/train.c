@@ -10,11 +10,17 @@
  * Everything random is a pure function of (seed, step): a run resumed from
  * a checkpoint continues exactly as the uninterrupted run would.
  *
+ * Distributed (opts->mpi_comm, dist.c): each rank evaluates its directions
+ * on its share of the batch, the scalars ∇f·v are exchanged, and every rank
+ * forms the same update from them; rank 0 alone writes logs and
+ * checkpoints, shows progress and evaluates.
+ *
  * One driver for both precisions: the vector arithmetic of a step (the
  * directions, the estimate, the optimizer) is train_impl.h, compiled once
  * for double and once for float; the run reaches it through a table of
  * those functions (real_ops) and holds its vectors as void pointers.
  */
+#include "dist.h"
 #include "fgrt.h"
 #include "trainlog.h"
 
@@ -64,6 +70,7 @@ void fgrt_train_defaults(fgrt_train_opts *o) {
   o->log_every = 100;
   o->progress = -1;
   o->stop_loss = -INFINITY;
+  o->mpi_check_every = 100;
 }
 
 double fgrt_learning_rate(const fgrt_train_opts *o, uint64_t i) {
@@ -145,6 +152,9 @@ typedef struct {
   double window_loss;      /* sum of losses since the last log row */
   uint64_t window_steps;
   double metrics[FGRT_MAX_METRICS];
+  dist_run dist;           /* distributed runs: dist.comm != NULL */
+  int64_t v_dir;           /* the direction index v holds, or -1 */
+  fgrt_train_opts quiet;   /* the options of a rank other than 0: no output */
 } run;
 
 /* The type-dependent operations (train_impl.h) of one precision. */
@@ -155,6 +165,8 @@ struct real_ops {
   double (*estimate)(run *r, const fgrt_batch *batch, const void **dir, double *scale, double *norm);
   double (*update)(run *r, const void *dir, double scale, double lr, uint64_t t);
   int (*evaluate)(run *r, uint64_t step, double *metrics);
+  void (*local_scalars)(run *r, const fgrt_batch *batch, double *mine);
+  void (*combine)(run *r, uint64_t step, const void **dir, double *scale, double *norm);
   int (*has_eval)(const fgrt_model *m);
   int (*check_callbacks)(const fgrt_model *m, const fgrt_train_opts *o, const char *fn, char *err, size_t errlen);
   void (*to_double)(const void *x, double *out, size_t n);
@@ -185,8 +197,8 @@ struct real_ops {
 #undef SQRT
 
 #define OPS(sfx)                                                                                                   \
-  PASTE(estimate, sfx), PASTE(update, sfx), PASTE(evaluate, sfx), PASTE(has_eval, sfx),                          \
-      PASTE(check_callbacks, sfx), PASTE(to_double, sfx), PASTE(from_double, sfx)
+  PASTE(estimate, sfx), PASTE(update, sfx), PASTE(evaluate, sfx), PASTE(local_scalars, sfx), PASTE(combine, sfx), \
+      PASTE(has_eval, sfx), PASTE(check_callbacks, sfx), PASTE(to_double, sfx), PASTE(from_double, sfx)
 static const real_ops ops_f64 = {FGRT_FLOAT64, sizeof(double), "fgrt_train", OPS(_f64)};
 static const real_ops ops_f32 = {FGRT_FLOAT32, sizeof(float), "fgrt_train_f", OPS(_f32)};
 #undef OPS
@@ -203,6 +215,7 @@ static int check_choices(const fgrt_train_opts *o, const char *fn, char *err, si
       {"direction", (int)o->direction, 0, 1, "FGRT_NORMAL or FGRT_RADEMACHER"},
       {"optimizer", (int)o->optimizer, 0, 2, "FGRT_SGD, FGRT_MOMENTUM or FGRT_ADAM"},
       {"progress", o->progress, -1, 1, "-1 (auto), 0 (off) or 1 (on)"},
+      {"mpi_directions", (int)o->mpi_directions, 0, 2, "FGRT_MPI_NONE, FGRT_MPI_SHARED or FGRT_MPI_PER_RANK"},
   };
   for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
     if (rules[i].value < rules[i].lo || rules[i].value > rules[i].hi)
@@ -243,6 +256,20 @@ static int check_numbers(const fgrt_train_opts *o, const char *fn, char *err, si
   return 0;
 }
 
+/* A distributed run has a communicator and estimates forward gradients:
+ * the exact gradient would have to travel whole (n values, as in DDP). */
+static int check_distributed(const fgrt_train_opts *o, const char *fn, char *err, size_t errlen) {
+  if (o->mpi_directions == FGRT_MPI_NONE)
+    return 0;
+  if (!o->mpi_comm)
+    return fail(err, errlen, "%s: mpi_directions is %s but mpi_comm is NULL; expected a communicator from "
+                "fgrt_mpi_comm (fgrt_mpi.h)", fn, o->mpi_directions == FGRT_MPI_SHARED ? "FGRT_MPI_SHARED" : "FGRT_MPI_PER_RANK");
+  if (o->method != FGRT_FORWARD_GRADIENT)
+    return fail(err, errlen, "%s: mpi_directions needs the forward-gradient method (an exact gradient would "
+                "all-reduce all %s values, as DDP does)", fn, "n_params");
+  return 0;
+}
+
 static int check_options(const real_ops *ops, const fgrt_model *m, const fgrt_train_opts *o, char *err,
                          size_t errlen) {
   const char *fn = ops->fn;
@@ -250,7 +277,8 @@ static int check_options(const real_ops *ops, const fgrt_model *m, const fgrt_tr
     return fail(err, errlen, "%s: %zu parameters (1 to 2^31 are supported)", fn, m->n_params);
   if (m->n_examples && (o->batch_size == 0 || o->batch_size > m->n_examples || m->n_examples > UINT32_MAX))
     return fail(err, errlen, "%s: batch size %zu for %zu examples", fn, o->batch_size, m->n_examples);
-  if (check_choices(o, fn, err, errlen) != 0 || check_numbers(o, fn, err, errlen) != 0)
+  if (check_choices(o, fn, err, errlen) != 0 || check_numbers(o, fn, err, errlen) != 0 ||
+      check_distributed(o, fn, err, errlen) != 0)
     return -1;
   return ops->check_callbacks(m, o, fn, err, errlen);
 }
@@ -258,7 +286,8 @@ static int check_options(const real_ops *ops, const fgrt_model *m, const fgrt_tr
 static int allocate(run *r) {
   size_t n = r->m->n_params, size = r->ops->size;
   r->st.count = state_vectors(r->o->optimizer);
-  int need_g = !(r->o->method == FGRT_FORWARD_GRADIENT && r->o->directions == 1); /* see estimate() */
+  /* see estimate(); a distributed step may combine several directions */
+  int need_g = !(r->o->method == FGRT_FORWARD_GRADIENT && r->o->directions == 1) || r->dist.comm;
   r->g = need_g ? malloc(n * size) : NULL;
   r->v = r->o->method == FGRT_FORWARD_GRADIENT ? malloc(n * size) : NULL;
   r->st.m = r->st.count >= 1 ? calloc(n, size) : NULL; /* all-zero bits: 0.0 in both precisions */
@@ -336,13 +365,32 @@ static int diverged(run *r, uint64_t step, const char *what, double value) {
   return -1;
 }
 
+static int interrupted(const fgrt_train_opts *o) { return o->interrupt && *o->interrupt; }
+
+/* A distributed estimate: this rank's scalars (none when a local error
+ * waits to be told), the exchange, the same combined g on every rank. */
+static int estimate_dist(run *r, const fgrt_batch *batch, const void **dir, double *scale, double *norm,
+                         double *loss) {
+  dist_run *d = &r->dist;
+  if (!d->failed)
+    r->ops->local_scalars(r, batch, d->mine);
+  if (dist_exchange(d, batch->step, interrupted(r->o), r->err, r->errlen) != 0)
+    return -1;
+  *loss = d->loss;
+  r->ops->combine(r, batch->step, dir, scale, norm);
+  return 0;
+}
+
 /* One step: the gradient estimate, its checks, the update. */
 static int train_step(run *r, uint64_t step) {
   const fgrt_train_opts *o = r->o;
   fgrt_batch batch = next_batch(&r->bat, r->m, o, step);
   const void *dir;
-  double scale, norm;
-  double loss = r->ops->estimate(r, &batch, &dir, &scale, &norm);
+  double scale, norm, loss;
+  if (!r->dist.comm)
+    loss = r->ops->estimate(r, &batch, &dir, &scale, &norm);
+  else if (estimate_dist(r, &batch, &dir, &scale, &norm, &loss) != 0)
+    return -1;
   if (!isfinite(loss))
     return diverged(r, step, "the loss", loss);
   if (!isfinite(norm))
@@ -357,7 +405,23 @@ static int train_step(run *r, uint64_t step) {
   return 0;
 }
 
-/* Log row, progress, evaluation and checkpoint after `done` steps. */
+/* The evaluation after `done` steps: rank 0's, then on every rank (its
+ * metrics and its request to stop). -2 when the agreement fails. */
+static int evaluate_now(run *r, uint64_t done) {
+  int stop = 0;
+  if (!r->dist.comm || r->dist.rank == 0)
+    stop = r->ops->evaluate(r, done, r->metrics) != 0;
+  if (r->dist.comm && dist_agree_eval(&r->dist, r->metrics, r->m->n_metrics, &stop, r->err, r->errlen) != 0)
+    return -2;
+  if (stop)
+    r->res->stopped_early = 1;
+  memcpy(r->res->metrics, r->metrics, sizeof r->metrics);
+  r->res->evaluated = 1;
+  return 0;
+}
+
+/* Log row, progress, evaluation and checkpoint after `done` steps. Returns
+ * 0, -1 on a local error (a file), -2 when ranks could not agree. */
 static int after_step(run *r, uint64_t done, double train_seconds, int last) {
   const fgrt_train_opts *o = r->o;
   int eval_now = r->ops->has_eval(r->m) && (last || (o->eval_every && done % o->eval_every == 0));
@@ -366,27 +430,34 @@ static int after_step(run *r, uint64_t done, double train_seconds, int last) {
                      r->window_steps ? r->window_loss / (double)r->window_steps : r->res->loss,
                      fgrt_learning_rate(o, done ? done - 1 : 0), NULL};
   if (eval_now) {
-    if (r->ops->evaluate(r, done, r->metrics) != 0)
-      r->res->stopped_early = 1;
-    memcpy(r->res->metrics, r->metrics, sizeof r->metrics);
-    r->res->evaluated = 1;
+    if (evaluate_now(r, done) != 0)
+      return -2;
     row.metrics = r->metrics;
   }
-  if (log_now) {
-    if (trainlog_row(&r->log, &row, r->err, r->errlen) != 0)
-      return -1;
+  if (log_now) { /* the window and the stop decision first: every rank takes them, whatever its log does */
+    int bad = trainlog_row(&r->log, &row, r->err, r->errlen) != 0;
     r->res->loss = row.loss;
     r->window_loss = 0;
     r->window_steps = 0;
     if (row.loss <= o->stop_loss)
       r->res->stopped_early = 1;
+    if (bad)
+      return -1;
   }
   trainlog_progress(&r->log, &row, last || r->res->stopped_early);
   int save = o->checkpoint_path && (last || r->res->stopped_early || (o->checkpoint_every && done % o->checkpoint_every == 0));
   return save ? save_checkpoint(r, done) : 0;
 }
 
-static int interrupted(const fgrt_train_opts *o) { return o->interrupt && *o->interrupt; }
+/* Distributed: the parameters are still bit-identical, and no rank has a
+ * local error, every mpi_check_every steps and when the run ends. */
+static int check_ranks(run *r, uint64_t done, int ending) {
+  uint64_t every = r->o->mpi_check_every;
+  if (!r->dist.comm || !(ending || (every && done % every == 0)))
+    return 0;
+  const void *vec[3] = {r->theta, r->st.m, r->st.s};
+  return dist_check(&r->dist, done, vec, 1 + (int)r->st.count, r->m->n_params * r->ops->size, r->err, r->errlen);
+}
 
 static int train_loop(run *r, uint64_t start) {
   double train_seconds = 0;
@@ -397,11 +468,15 @@ static int train_loop(run *r, uint64_t start) {
     train_seconds += now_seconds() - t0;
     r->res->steps = step + 1;
     r->res->seconds = train_seconds;
-    r->res->interrupted = interrupted(r->o);
+    r->res->interrupted = r->dist.comm ? r->dist.interrupted : interrupted(r->o);
     int last = step + 1 == r->o->steps || r->res->interrupted;
-    if (after_step(r, step + 1, train_seconds, last) != 0)
+    int rc = after_step(r, step + 1, train_seconds, last);
+    if (rc != 0 && (!r->dist.comm || rc == -2))
       return -1;
+    r->dist.failed |= rc != 0; /* told to the other ranks by the next exchange or check */
     r->res->stopped_early |= r->res->interrupted;
+    if (check_ranks(r, step + 1, last || r->res->stopped_early) != 0)
+      return -1;
   }
   if (r->res->interrupted) {
     char msg[600];
@@ -412,30 +487,81 @@ static int train_loop(run *r, uint64_t start) {
   return 0;
 }
 
+/* What every rank of a distributed run must have in common: the options
+ * that decide its steps and its collectives, the model's size, the step it
+ * starts from. */
+static uint64_t config_digest(const run *r, const fgrt_train_opts *o, uint64_t start) {
+  uint64_t n[] = {(uint64_t)o->mpi_directions, o->directions, o->batch_size, o->seed, o->steps,
+                  (uint64_t)o->method, (uint64_t)o->optimizer, (uint64_t)o->direction, (uint64_t)o->schedule,
+                  o->step_every, (uint64_t)o->shuffle, o->eval_every, o->log_every, o->mpi_check_every,
+                  r->m->n_params, r->m->n_examples, (uint64_t)r->ops->precision, (uint64_t)r->ops->has_eval(r->m),
+                  start};
+  double x[] = {o->lr, o->decay, o->momentum, o->beta1, o->beta2, o->eps, o->weight_decay, o->clip_norm,
+                o->stop_loss};
+  return dist_fnv1a(dist_fnv1a(DIST_FNV_OFFSET, n, sizeof n), x, sizeof x);
+}
+
+/* Set-up: the buffers, the resumed state, the log. Distributed, the ranks
+ * then agree that all of them are ready with the same options. */
+static int set_up(run *r, int rc, uint64_t *start) {
+  if (rc == 0 && r->dist.comm)
+    rc = dist_open(&r->dist, r->err, r->errlen);
+  if (rc == 0)
+    rc = allocate(r);
+  if (rc == 0 && r->o->resume_path)
+    rc = resume(r, start);
+  r->res->steps = *start;
+  if (rc == 0)
+    rc = trainlog_open(&r->log, r->o, r->m, r->err, r->errlen);
+  if (r->dist.comm)
+    rc = dist_agree_start(&r->dist, rc, config_digest(r, r->o, *start), r->err, r->errlen);
+  return rc;
+}
+
+/* The run's distributed figures, and where its error began. */
+static void report_dist(run *r, int rc) {
+  dist_run *d = &r->dist;
+  r->res->error_here = rc != 0 && (!d->comm || d->blame_here);
+  if (!d->comm)
+    return;
+  r->res->ranks = d->size;
+  r->res->comm_bytes_per_step = d->bytes_per_step;
+  r->res->comm_bytes = d->bytes;
+  r->res->comm_seconds = d->seconds;
+}
+
 static int train(const real_ops *ops, const fgrt_model *m, const fgrt_train_opts *o, void *theta,
                  fgrt_train_result *res, char *err, size_t errlen) {
   fgrt_train_result dummy;
-  run r = {.ops = ops, .m = m, .o = o, .theta = theta, .res = res ? res : &dummy, .err = err, .errlen = errlen};
+  run r = {.ops = ops, .m = m, .o = o, .theta = theta, .res = res ? res : &dummy, .err = err, .errlen = errlen,
+           .v_dir = -1};
   memset(r.res, 0, sizeof *r.res);
   r.res->loss = NAN;
+  r.res->ranks = 1;
   r.start_wall = now_seconds();
-  if (check_options(ops, m, o, err, errlen) != 0)
-    return -1;
+  int rc = check_options(ops, m, o, err, errlen);
+  if (rc != 0 && !(o->mpi_directions != FGRT_MPI_NONE && o->mpi_comm))
+    return r.res->error_here = 1, -1;
+  if (o->mpi_directions != FGRT_MPI_NONE) { /* the ranks will agree on rc */
+    dist_attach(&r.dist, o);
+    r.quiet = *o; /* rank 0 alone writes and shows */
+    r.quiet.progress = 0;
+    r.quiet.log_path = r.quiet.checkpoint_path = NULL;
+    r.o = r.dist.rank == 0 ? o : &r.quiet;
+  }
   fgrt_rng_init(&r.rng, o->seed);
   uint64_t start = 0;
-  int rc = allocate(&r);
-  if (rc == 0 && o->resume_path)
-    rc = resume(&r, &start);
-  r.res->steps = start;
+  rc = set_up(&r, rc, &start);
   if (rc == 0)
-    rc = trainlog_open(&r.log, o, m, err, errlen);
-  if (rc == 0) {
     rc = train_loop(&r, start);
-    char close_err[512];
-    if (trainlog_close(&r.log, close_err, sizeof close_err) != 0 && rc == 0)
-      rc = fail(err, errlen, "%s", close_err);
+  char close_err[512];
+  if (trainlog_close(&r.log, close_err, sizeof close_err) != 0 && rc == 0) {
+    rc = fail(err, errlen, "%s", close_err);
+    r.dist.blame_here = 1;
   }
+  report_dist(&r, rc);
   release(&r);
+  dist_close(&r.dist);
   return rc;
 }
 

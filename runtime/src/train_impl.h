@@ -85,6 +85,65 @@ static double T(estimate)(run *r, const fgrt_batch *batch, const void **dir, dou
   return loss;
 }
 
+/* ---------------------------------------------------------------- distributed estimates */
+
+/* This rank's part of a distributed step (dist.h): mine[0] = w * the mean
+ * loss over its K calls, mine[1 + k] = w * ∇f·v_k, for its directions on
+ * its share of the batch, w the share's weight. A rank with an empty share
+ * (weight 0) calls nothing and sends zeros. */
+static void T(local_scalars)(run *r, const fgrt_batch *batch, double *mine) {
+  const fgrt_model *m = r->m;
+  size_t n = m->n_params;
+  unsigned k_count = r->o->directions;
+  double w, total = 0;
+  fgrt_batch share = dist_share(&r->dist, batch, m->n_examples > 0, &w);
+  for (unsigned k = 0; k < k_count; k++) {
+    double dfv = 0;
+    if (w > 0) {
+      uint32_t dir = dist_direction(&r->dist, k);
+      T(fill_direction)(&r->rng, r->o->direction, batch->step, dir, r->v, n);
+      r->v_dir = dir;
+      total += m->API(loss_jvp)(m->user, r->theta, r->v, &share, &dfv);
+    }
+    mine[1 + k] = w * dfv;
+  }
+  mine[0] = w * (total / k_count);
+}
+
+/* The update every rank forms from the exchanged scalars:
+ * g = Σ_j (REAL)coef_j v_{dir_j}, in the order of j, each direction
+ * regenerated from its counter. A single direction is used in place, as
+ * estimate() does: the one-process step, bit for bit. */
+static void T(combine)(run *r, uint64_t step, const void **dir, double *scale, double *norm) {
+  const dist_run *d = &r->dist;
+  size_t n = r->m->n_params;
+  REAL *g = r->g, *v = r->v;
+  if (d->count == 1) { /* every rank takes this path, so every rank computes the same norm */
+    double dfv = d->coef[0];
+    if (r->v_dir != (int64_t)d->dirs[0])
+      T(fill_direction)(&r->rng, r->o->direction, step, d->dirs[0], v, n);
+    r->v_dir = d->dirs[0];
+    *dir = v;
+    *scale = dfv;
+    *norm = r->o->clip_norm > 0 ? fabs(dfv) * sqrt(T(sum_of_squares)(v, n)) : fabs(dfv);
+    return;
+  }
+  for (size_t j = 0; j < d->count; j++) {
+    T(fill_direction)(&r->rng, r->o->direction, step, d->dirs[j], v, n);
+    r->v_dir = d->dirs[j];
+    REAL c = (REAL)d->coef[j];
+    if (j == 0)
+      for (size_t i = 0; i < n; i++)
+        g[i] = c * v[i];
+    else
+      for (size_t i = 0; i < n; i++)
+        g[i] += c * v[i];
+  }
+  *dir = g;
+  *scale = 1;
+  *norm = sqrt(T(sum_of_squares)(g, n));
+}
+
 /* ---------------------------------------------------------------- the optimizer */
 
 /* theta -= lr * step(g), with g = scale * dir (clipping) and weight decay

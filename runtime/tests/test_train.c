@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "fgrt.h"
+#include "../src/dist.h" /* a one-rank communicator without MPI (one_rank_runs) */
 
 enum { D = 10, EXAMPLES = 10 };
 
@@ -643,6 +644,10 @@ static void refuses_nonsense_options(void **state) {
   REFUSES(o.method = (fgrt_method)2, "fgrt_train: method is 2; expected FGRT_FORWARD_GRADIENT or FGRT_EXACT_GRADIENT");
   REFUSES(o.direction = (fgrt_direction)2, "fgrt_train: direction is 2; expected FGRT_NORMAL or FGRT_RADEMACHER");
   REFUSES(o.progress = 2, "fgrt_train: progress is 2; expected -1 (auto), 0 (off) or 1 (on)");
+  REFUSES(o.mpi_directions = (fgrt_mpi_directions)3,
+          "fgrt_train: mpi_directions is 3; expected FGRT_MPI_NONE, FGRT_MPI_SHARED or FGRT_MPI_PER_RANK");
+  REFUSES(o.mpi_directions = FGRT_MPI_SHARED, "fgrt_train: mpi_directions is FGRT_MPI_SHARED but mpi_comm is NULL; "
+                                              "expected a communicator from fgrt_mpi_comm (fgrt_mpi.h)");
 
   /* An optimizer's constants matter only to it: plain SGD ignores them. */
   quad q;
@@ -659,6 +664,65 @@ static void refuses_nonsense_options(void **state) {
   quad_init(&q);
   assert_int_equal(train_in(1, &m, &o, t, NULL, NULL, 0), 0);
   assert_int_equal(q.seen_steps, 5);
+}
+
+/* ---------------------------------------------------------------- distributed, one rank */
+
+/* The collectives of a single rank: the sum and the gathering of one. */
+static int one_sum(const fgrt_comm *c, double *x, int n, char *err, size_t errlen) {
+  (void)c, (void)x, (void)n, (void)err, (void)errlen;
+  return 0;
+}
+
+static int one_gather(const fgrt_comm *c, const void *mine, int bytes, void *all, char *err, size_t errlen) {
+  (void)c, (void)err, (void)errlen;
+  memcpy(all, mine, (size_t)bytes);
+  return 0;
+}
+
+/* On one rank both distributed modes are the one-process run bit for bit
+ * (weight 1, direction index k), in both precisions, with data and
+ * without, with K = 1 (the direction used in place) and K = 3; the step's
+ * exchange is counted; the exact method is refused. The MPI runs with
+ * 1, 2 and 4 ranks are test_mpi.c's. */
+static void one_rank_runs(void **state) {
+  (void)state;
+  static const fgrt_comm one = {0, 1, one_sum, one_gather};
+  for (int f32 = 0; f32 < 2; f32++)
+    for (int mode = FGRT_MPI_SHARED; mode <= FGRT_MPI_PER_RANK; mode++)
+      for (unsigned k = 1; k <= 3; k += 2)
+        for (int data = 0; data < 2; data++) {
+          quad q;
+          quad_init(&q);
+          fgrt_model m = model_of(&q);
+          m.n_examples = data ? EXAMPLES : 0;
+          fgrt_train_opts o = quiet_opts();
+          o.steps = 50, o.batch_size = 4, o.lr = 0.05, o.directions = k, o.clip_norm = 0.5, o.eval_every = 10;
+          double ref[D] = {0}, got[D] = {0};
+          fgrt_train_result r1, r2;
+          assert_int_equal(train_in(f32, &m, &o, ref, &r1, NULL, 0), 0);
+          o.mpi_directions = (fgrt_mpi_directions)mode;
+          o.mpi_comm = &one;
+          o.mpi_check_every = 7;
+          assert_int_equal(train_in(f32, &m, &o, got, &r2, NULL, 0), 0);
+          if (memcmp(ref, got, sizeof ref) != 0 || r1.loss != r2.loss)
+            fail_msg("f32 %d mode %d K %u data %d: not the one-process run", f32, mode, k, data);
+          assert_int_equal(r2.ranks, 1);
+          assert_int_equal(r2.comm_bytes_per_step, 8 * (k + (mode == FGRT_MPI_SHARED ? 3 : 2)));
+          assert_true(r2.comm_bytes > 50 * r2.comm_bytes_per_step);
+          assert_true(r2.evaluated && r2.metrics[1] == r1.metrics[1]);
+        }
+  quad q;
+  quad_init(&q);
+  fgrt_model m = model_of(&q);
+  fgrt_train_opts o = quiet_opts();
+  o.method = FGRT_EXACT_GRADIENT, o.mpi_directions = FGRT_MPI_SHARED, o.mpi_comm = &one;
+  double t[D] = {0};
+  char err[256];
+  fgrt_train_result r;
+  assert_int_equal(fgrt_train(&m, &o, t, &r, err, sizeof err), -1);
+  assert_non_null(strstr(err, "mpi_directions needs the forward-gradient method"));
+  assert_int_equal(q.calls, 0);
 }
 
 /* ---------------------------------------------------------------- float32 */
@@ -936,6 +1000,7 @@ int main(void) {
       cmocka_unit_test(interrupt_stops_and_checkpoints),
       cmocka_unit_test(bad_options),
       cmocka_unit_test(refuses_nonsense_options),
+      cmocka_unit_test(one_rank_runs),
       cmocka_unit_test(forward_gradient_f_by_hand),
       cmocka_unit_test(float_steps_by_hand),
       cmocka_unit_test(float_resume_is_exact),
