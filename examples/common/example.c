@@ -3,7 +3,8 @@
  *
  * Reads MNIST-format IDX files, wraps the model's generated loss_jvp (or its
  * backprop gradient) as an fgrt_model over minibatches, trains with libfgrt
- * and reports the test accuracy.
+ * and reports the test accuracy. Under MPI (--mpi-directions, a build with
+ * fgrt_mpi) every rank runs this program and trains together; rank 0 prints.
  */
 #include "example_int.h"
 
@@ -15,6 +16,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#ifdef FGRT_HAVE_MPI
+#include <fgrt_mpi.h>
+#endif
 
 /* ---------------------------------------------------------------- data */
 
@@ -93,7 +98,10 @@ static void usage(const example_model *m, FILE *f) {
           "  --eval-every=N       test-set evaluation every N steps and at the end (0: end only)\n"
           "  --log=FILE.csv|FILE.jsonl      machine-readable training log (.json: JSON lines too)\n"
           "  --checkpoint=FILE --checkpoint-every=N (0: at the end only) --resume=FILE\n"
-          "  --progress=auto|on|off\n%s",
+          "  --progress=auto|on|off\n"
+          "  --mpi-directions=shared|per-rank  under mpirun: every rank the same directions on\n"
+          "                       its share of the batch (the one-process run), or its own\n"
+          "                       (P x K directions a step); only scalars travel (docs/distributed.md)\n%s",
           m->name, m->summary, m->options_help);
 }
 
@@ -159,7 +167,8 @@ static int parse_path(const char *key, const char *v, const char **out, char *er
 
 static const char *const METHODS[] = {"fg", "bp"}, *const PRECISIONS[] = {"f64", "f32"}, *const OPTIMIZERS[] = {"sgd", "momentum", "adam"},
                          *const DISTS[] = {"normal", "rademacher"}, *const PROGRESS[] = {"off", "on", "auto"},
-                         *const SCHEDULES[] = {"constant", "exp", "step", "inv-sqrt", "cosine"};
+                         *const SCHEDULES[] = {"constant", "exp", "step", "inv-sqrt", "cosine"},
+                         *const MPI_MODES[] = {"shared", "per-rank"};
 
 /* The options naming a choice: 1 taken, 0 unknown, -1 bad. */
 static int choice_option(example_options *o, const char *key, const char *v, char *err, size_t errlen) {
@@ -176,6 +185,8 @@ static int choice_option(example_options *o, const char *key, const char *v, cha
     e = parse_enum(v, SCHEDULES, 5, &i, err, errlen), o->t.schedule = (fgrt_schedule)i;
   else if (!strcmp(key, "progress"))
     e = parse_enum(v, PROGRESS, 3, &i, err, errlen), o->t.progress = i == 2 ? -1 : i;
+  else if (!strcmp(key, "mpi-directions"))
+    e = parse_enum(v, MPI_MODES, 2, &i, err, errlen), o->mpi = i + 1;
   else
     return 0;
   return e ? -1 : 1;
@@ -239,6 +250,8 @@ static int check_combination(const example_model *m, const example_options *o) {
     why = "--checkpoint-every needs --checkpoint=FILE";
   } else if (o->t.log_path && o->t.checkpoint_path && !strcmp(o->t.log_path, o->t.checkpoint_path)) {
     why = "--log and --checkpoint name the same file";
+  } else if (o->mpi && o->backprop) {
+    why = "--mpi-directions trains forward gradients (--method=fg): a backprop gradient would travel whole";
   }
   if (why)
     fprintf(stderr, "%s: error: %s (see --help)\n", m->name, why);
@@ -287,6 +300,64 @@ static void default_options(const example_model *m, example_options *o) {
   o->test_limit = m->test_limit;
 }
 
+/* ---------------------------------------------------------------- MPI */
+
+/* The number of processes mpirun (Open MPI, or a PMI launcher) started, or
+ * 1: without --mpi-directions each would train alone and write the same
+ * files. */
+static long launched_ranks(void) {
+  const char *vars[] = {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE"};
+  for (size_t i = 0; i < sizeof vars / sizeof *vars; i++)
+    if (getenv(vars[i]))
+      return strtol(getenv(vars[i]), NULL, 10);
+  return 1;
+}
+
+/* --mpi-directions: MPI started and the communicator in o->t. Returns 0,
+ * or 2 (the exit status) after a message. Without the option, refuses a
+ * launch of several processes. */
+static int mpi_start(const example_model *m, example_options *o, int *argc, char ***argv) {
+  o->rank = 0, o->ranks = 1;
+  if (!o->mpi) {
+    long n = launched_ranks();
+    if (n > 1)
+      fprintf(stderr, "%s: error: started as %ld MPI processes: add --mpi-directions=shared|per-rank to train "
+              "together (see --help)\n", m->name, n);
+    return n > 1 ? 2 : 0;
+  }
+#ifdef FGRT_HAVE_MPI
+  char err[512];
+  MPI_Init(argc, argv);
+  fgrt_comm *c = fgrt_mpi_comm(MPI_COMM_WORLD, err, sizeof err);
+  if (!c) {
+    fprintf(stderr, "%s: error: %s\n", m->name, err);
+    MPI_Finalize();
+    return 2;
+  }
+  o->rank = fgrt_comm_rank(c), o->ranks = fgrt_comm_size(c);
+  o->t.mpi_directions = o->mpi == 1 ? FGRT_MPI_SHARED : FGRT_MPI_PER_RANK;
+  o->t.mpi_comm = c;
+  return 0;
+#else
+  (void)argc, (void)argv;
+  fprintf(stderr, "%s: error: --mpi-directions: this build has no MPI (install libopenmpi-dev and openmpi-bin, "
+          "e.g. with scripts/setup.sh, and rebuild)\n", m->name);
+  return 2;
+#endif
+}
+
+static void mpi_end(example_options *o) {
+#ifdef FGRT_HAVE_MPI
+  if (o->t.mpi_comm) {
+    fgrt_mpi_comm_free((fgrt_comm *)o->t.mpi_comm);
+    o->t.mpi_comm = NULL;
+    MPI_Finalize();
+  }
+#else
+  (void)o;
+#endif
+}
+
 /* ---------------------------------------------------------------- the program */
 
 /* Ctrl-C (or SIGTERM) ends training after the current step, with the final
@@ -332,6 +403,8 @@ int example_main(const example_model *m, int argc, char **argv) {
   int p = parse_options(m, &o, argc, argv);
   if (p != 0)
     return p > 0 ? 0 : 2;
+  if (mpi_start(m, &o, &argc, &argv) != 0)
+    return 2;
   o.t.method = o.backprop ? FGRT_EXACT_GRADIENT : FGRT_FORWARD_GRADIENT;
   o.t.interrupt = &interrupt_requested;
   catch_interrupts();
@@ -344,6 +417,7 @@ int example_main(const example_model *m, int argc, char **argv) {
            : o.f32 ? example_train_f32(m, &o, &train, &test) : example_train_f64(m, &o, &train, &test);
   free_dataset(&train);
   free_dataset(&test);
+  mpi_end(&o);
   return rc;
 }
 

@@ -23,6 +23,8 @@ typedef struct {
   int f32;                            /* --precision=f32 */
   uint64_t batch, directions;         /* copied into t after parsing */
   uint64_t train_limit, test_limit;   /* 0: all */
+  int mpi;                            /* --mpi-directions: 0 none, 1 shared, 2 per-rank */
+  int rank, ranks;                    /* this process among the MPI ranks (0 of 1 without) */
   fgrt_train_opts t;
 } example_options;
 

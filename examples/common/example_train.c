@@ -105,28 +105,56 @@ static void report(const example_model *m, const example_options *o, const fgrt_
          r->seconds, r->seconds > 0 ? (double)r->steps / r->seconds : 0, r->loss, loss, 100 * acc);
 }
 
-static int train_and_report(context *c, const example_options *o, real *theta, size_t n) {
+/* A distributed run's traffic: the bytes a step's collective hands each
+ * rank, against the all-reduce of the whole gradient that data-parallel
+ * backprop (DDP) needs, n values of this precision. */
+static void report_mpi(const example_model *m, const example_options *o, const fgrt_train_result *r, size_t n) {
+  double ddp = (double)n * sizeof(real);
+  printf("%s: %d ranks, %s directions: %llu bytes a step per rank (%s of %s scalars; DDP all-reduces %.0f: "
+         "%.0fx more), %.3f ms a step in collectives, %llu bytes in all\n",
+         m->name, r->ranks, o->mpi == 1 ? "shared" : "per-rank", (unsigned long long)r->comm_bytes_per_step,
+         o->mpi == 1 ? "an all-reduce" : "an all-gather", o->mpi == 1 ? "K+3" : "P(K+2)", ddp,
+         r->comm_bytes_per_step ? ddp / (double)r->comm_bytes_per_step : 0,
+         r->steps ? 1e3 * r->comm_seconds / (double)r->steps : 0, (unsigned long long)r->comm_bytes);
+}
+
+static void print_header(const context *c, const example_options *o, size_t n) {
   const example_model *m = c->m;
-  fgrt_model fm = as_fgrt_model(c, n);
   printf("%s: %zu parameters, %zu training and %zu test images, %s, %s, lr %g", m->name, n, c->train->n,
          c->test->n, o->backprop ? "backprop" : "forward gradient", o->f32 ? "float32" : "float64", o->t.lr);
   if (o->t.clip_norm > 0)
     printf(", clipped to norm %g", o->t.clip_norm);
+  if (o->mpi)
+    printf(", %d MPI ranks with %s directions", o->ranks, o->mpi == 1 ? "shared" : "per-rank");
   printf("\n");
   fflush(stdout);
+}
+
+/* Trains; rank 0 evaluates the result on the whole test set and reports
+ * (an error: rank 0 and the rank where it began say it). */
+static int train_and_report(context *c, const example_options *o, real *theta, size_t n) {
+  const example_model *m = c->m;
+  fgrt_model fm = as_fgrt_model(c, n);
+  if (o->rank == 0)
+    print_header(c, o, n);
   fgrt_train_result r;
   char err[1024];
   int rc = fgrt_train_real(&fm, &o->t, theta, &r, err, sizeof err);
   if (rc != 0) {
-    fprintf(stderr, "%s: error: %s\n", m->name, err);
+    if (o->rank == 0 || r.error_here)
+      fprintf(stderr, "%s: error: %s\n", m->name, err);
     return 1;
   }
+  if (o->rank != 0)
+    return 0;
   double acc, loss;
   if (r.interrupted && o->t.progress == 0) /* with progress on, fgrt_train said it */
     fprintf(stderr, "%s: interrupted after step %llu%s%s\n", m->name, (unsigned long long)r.steps,
             o->t.checkpoint_path ? "; checkpoint saved to " : "", o->t.checkpoint_path ? o->t.checkpoint_path : "");
   evaluate(c, theta, 0, &loss, &acc); /* the whole test set */
   report(m, o, &r, acc, loss);
+  if (o->mpi)
+    report_mpi(m, o, &r, n);
   return 0;
 }
 
