@@ -924,6 +924,7 @@ static void check_global_pointers(Analysis *a) {
 Analysis *analyse_program(Program *p, const Options *opt) {
   Analysis *a = arena_alloc(sizeof(Analysis));
   a->prog = p;
+  a->width = opt && opt->width > 1 ? opt->width : 1;
   a->global_active = arena_alloc(sizeof(bool) * (size_t)(p->nglobals + 1));
   collect_user_jvps(a, p, opt);
   requested = (StrMap){0};

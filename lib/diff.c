@@ -80,6 +80,7 @@ static Var *dot_var(D *d, Var *v) {
       v->dot_name = fresh_name(is_global(v) ? NULL : d, arena_printf("%s_dot", v->name));
     v->dot = new_var(v->dot_name, v->ty, v->storage, v->loc);
     v->dot->is_tangent = true;
+    v->dot->holds_tangent = true;
   }
   return v->dot;
 }
@@ -191,10 +192,28 @@ static Type *temp_type(Type *ty) {
   return type_unqual(ty);
 }
 
+/* Is e's value a tangent (built from tangent variables)? A comma's value
+ * is its right side, an assignment's its target; calls return primals. */
+static bool tangent_valued(Expr *e) {
+  if (!e)
+    return false;
+  switch (e->kind) {
+  case EX_VAR: return e->var->holds_tangent;
+  case EX_INDEX: return tangent_valued(e->lhs) || tangent_valued(e->rhs);
+  case EX_DEREF: case EX_MEMBER: case EX_CAST: case EX_UNARY: case EX_ADDR: case EX_ASSIGN:
+  case EX_PREINC: case EX_PREDEC: case EX_POSTINC: case EX_POSTDEC:
+    return tangent_valued(e->lhs);
+  case EX_BINARY: case EX_COND: return tangent_valued(e->lhs) || tangent_valued(e->rhs);
+  case EX_COMMA: return tangent_valued(e->rhs);
+  default: return false;
+  }
+}
+
 /* tmp = e; returns tmp. */
 static Expr *hoist(D *d, Expr *e) {
   fg_assert(e->ty && e->ty->kind != TY_VOID && e->ty->kind != TY_FUNC);
   Var *t = new_var(fresh_name(d, arena_printf("fg_t%d", d->temps.len + 1)), temp_type(e->ty), VAR_LOCAL, e->loc);
+  t->holds_tangent = tangent_valued(e);
   vec_push(&d->temps, t);
   emit_assign(d, new_var_ref(t), e);
   return new_var_ref(t);
@@ -828,7 +847,8 @@ static const char *callee_name(D *d, Expr *e, bool *mask) {
 }
 
 /* g(a, b) -> g_jvp(a, a_dot, b, b_dot, &r_dot); inactive arguments with an
- * active parameter pass a zero tangent. */
+ * active parameter pass a zero tangent: 0 for a scalar, a null pointer for
+ * a pointer (a user derivative reads no tangent there; docs/usage.md). */
 static Dual diff_user_call(D *d, Expr *e, bool want_value) {
   bool *mask = call_mask(d->a, d->v, e);
   Func *callee = e->fn;
@@ -839,7 +859,7 @@ static Dual diff_user_call(D *d, Expr *e, bool want_value) {
     if (i >= callee->nparams || !mask[i])
       continue;
     Type *pty = callee->params[i]->ty;
-    if (!x.t && pty->kind == TY_PTR && !is_null_constant(e->args[i]))
+    if (!x.t && pty->kind == TY_PTR && !user_jvp(d->a, callee) && !is_null_constant(e->args[i]))
       error_at(e->args[i]->loc, "argument %d of '%s' points to data without a tangent, but the derivative "
                                 "'%s' needs one for it", i + 1, callee->name, callee_name(d, e, mask));
     vec_push(&args, x.t ? x.t : zero_value(pty));
@@ -848,6 +868,7 @@ static Dual diff_user_call(D *d, Expr *e, bool want_value) {
   bool ret_dot = type_carries_float(callee->ret);
   if (ret_dot) {
     Var *t = new_var(fresh_name(d, arena_printf("fg_t%d", d->temps.len + 1)), type_unqual(callee->ret), VAR_LOCAL, e->loc);
+    t->holds_tangent = true;
     vec_push(&d->temps, t);
     rd = new_var_ref(t);
     vec_push(&args, mk(EX_ADDR, type_ptr_to(t->ty), rd, NULL));
@@ -938,6 +959,7 @@ static Dual diff_blas(D *d, Expr *e, bool want_value) {
     if ((s->phase == BLAS_RET && !value) || !blas_when(&n, s->when))
       continue;
     Expr *x = blas_template(s->call, kind, s->phase == BLAS_RET, &n.b);
+    x->loc = e->loc; /* the user's call, for later stages' messages */
     if (s->phase == BLAS_RET)
       rt = fold_add(rt, x, e->ty);
     else if (s->phase == BLAS_PRE)
@@ -1464,6 +1486,7 @@ static void build_params(D *d, Func *out, Vec *prologue) {
   }
   if (d->v->ret_active) {
     d->ret_dot = new_var(fresh_name(d, "ret_dot"), type_ptr_to(type_unqual(fn->ret)), VAR_PARAM, fn->loc);
+    d->ret_dot->holds_tangent = true;
     vec_push(&params, d->ret_dot);
   }
   out->params = (Var **)params.data;
@@ -1529,19 +1552,21 @@ static int count_variants(Analysis *a, Func *fn) {
 }
 
 /* f_jvp for what the user asked for (the contract); internal versions get
- * f_jvp when unambiguous, else f_jvp_<active parameters as 0/1>. */
+ * f_jvp when unambiguous, else f_jvp_<active parameters as 0/1>. With
+ * --width K: f_jvpK, f_jvpK_<mask>. */
 static void name_variants(Analysis *a) {
+  const char *jvp = a->width > 1 ? arena_printf("jvp%d", a->width) : "jvp";
   for (int i = 0; i < a->nvariants; i++)
     if (a->variants[i]->public_) {
-      a->variants[i]->jvp_name = arena_printf("%s_jvp", a->variants[i]->fn->name);
+      a->variants[i]->jvp_name = arena_printf("%s_%s", a->variants[i]->fn->name, jvp);
       strmap_put(&global_names, a->variants[i]->jvp_name, (void *)a->variants[i]->jvp_name);
     }
   for (int i = 0; i < a->nvariants; i++) {
     Variant *v = a->variants[i];
     if (v->public_)
       continue;
-    const char *base = count_variants(a, v->fn) == 1 ? arena_printf("%s_jvp", v->fn->name)
-                                                     : arena_printf("%s_jvp_%s", v->fn->name, mask_suffix(v));
+    const char *base = count_variants(a, v->fn) == 1 ? arena_printf("%s_%s", v->fn->name, jvp)
+                                                     : arena_printf("%s_%s_%s", v->fn->name, jvp, mask_suffix(v));
     v->jvp_name = fresh_name(NULL, base);
   }
 }

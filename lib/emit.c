@@ -1089,13 +1089,26 @@ static void emit_global_tangents(Emitter *E, Needed *N, Program *p, Analysis *a)
       continue;
     buf_puts(E->b, any ? "" : "\n");
     buf_puts(E->b, "static ");
-    print_type_decl(E->b, type_unqual(g->ty), g->dot_name);
+    print_type_decl(E->b, type_unqual(g->dot ? g->dot->ty : g->ty), g->dot_name);
     buf_printf(E->b, "; /* tangent of %s */\n", g->name);
     any = true;
   }
 }
 
 /* ====================================================== tangent functions */
+
+/* --width K: the vector types of widen.c. aligned(element) makes them
+ * views of the caller's interleaved arrays at any element boundary. */
+static void emit_vector_types(Emitter *E, Analysis *a) {
+  if (a->width <= 1)
+    return;
+  buf_printf(E->b, "\n/* fgcc --width %d: a tangent carries %d directions (GCC/Clang vector types) */\n",
+             a->width, a->width);
+  buf_printf(E->b, "typedef double fg_v%dd __attribute__((vector_size(%d), aligned(8)));\n", a->width,
+             8 * a->width);
+  buf_printf(E->b, "typedef float fg_v%df __attribute__((vector_size(%d), aligned(4)));\n", a->width,
+             4 * a->width);
+}
 
 static bool out_emitted(Needed *N, Variant *v) {
   return v->out && (is_root(v) || func_needed(N, v->out));
@@ -1246,6 +1259,7 @@ void emit_program(FILE *out, Program *p, Analysis *a, const Options *opt) {
   int errors = error_count();
   anonymous_printed = 0;
   emit_tops(&E, N, p);
+  emit_vector_types(&E, a);
   emit_global_tangents(&E, N, p, a);
   emit_fgblas(&E, N);
   emit_tangent_funcs(&E, N, a);

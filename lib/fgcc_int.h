@@ -5,6 +5,7 @@
  *   parse.c    libclang AST  -> Program (fgcc's own IR)       parse_file()
  *   analyse.c  Program       -> variants + activity           analyse_program()
  *   diff.c     variants      -> tangent IR (Func per variant) diff_program()
+ *   widen.c    tangent IR    -> K tangents per value (--width) widen_program()
  *   emit.c     Program + tangent funcs -> C text              emit_program()
  * Support: arena.c (memory), diag.c (two error channels), rules.c (math
  * derivative table, rules.def), ir.c (constructors and the --dump printer).
@@ -132,6 +133,7 @@ struct Type {
   int nfields;
   bool incomplete;   /* struct/union declared but not defined */
   int carries_memo;  /* memo for type_carries_float(): 0 unknown, 1 no, 2 yes, 3 in progress */
+  int width;         /* > 1: a vector of `width` floats of this kind (widen.c), printed as `name` */
 };
 
 bool type_is_float(const Type *t);    /* float, double, long double */
@@ -282,6 +284,8 @@ struct Var {
   const char *dot_name; /* tangent name ("x_dot"), chosen by diff.c, free of clashes */
   Var *dot;          /* the tangent variable, created by diff.c on first use */
   bool is_tangent;   /* this is some variable's tangent */
+  bool holds_tangent; /* holds tangent values: a tangent, ret_dot, or a temporary of one */
+  bool widened;      /* widen.c gave it its vector type */
   int reads;         /* scratch for diff.c: reads in the emitted body */
 };
 
@@ -375,6 +379,7 @@ struct Options {
   bool line_directives;    /* --line-directives: #line to the original source */
   const char *dump;        /* --dump=<stage>: "ir", "activity", "tangent" */
   const char *compdb_dir;  /* -p DIR */
+  int width;               /* --width K: tangents per value (0 or 1: one) */
 };
 
 /* ================================================================= parse.c */
@@ -471,6 +476,7 @@ typedef struct {
   Func **jvp_of_fn;       /* user-supplied derivatives: jvp_of_fn[i] is g ... */
   Func **jvp_fn;          /* ... and jvp_fn[i] the user's function for it */
   int njvps;
+  int width;              /* tangents per value (Options.width, at least 1) */
 } Analysis;
 
 /* Check what can be differentiated, decide activity and which variants
@@ -500,6 +506,11 @@ bool param_can_be_active(Var *p);
 /* Build variant->out for every variant: the jvp function as IR, where each
  * primal statement sits beside its tangent statements. */
 void diff_program(Program *p, Analysis *a);
+
+/* ================================================================ widen.c */
+/* With a->width > 1: give every tangent function K tangents per value
+ * (vector types, flat pointers at the boundary). Refusals are user errors. */
+void widen_program(Program *p, Analysis *a);
 
 /* ================================================================= emit.c */
 /* Write out.c: the main file's text with function definitions replaced by

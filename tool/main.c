@@ -35,6 +35,8 @@ static const char usage_text[] =
     "  --fn NAME           differentiate NAME w.r.t. all its floating parameters (repeatable)\n"
     "  --fn NAME:P1,P2     differentiate NAME w.r.t. its parameters P1 and P2 (repeatable)\n"
     "  --jvp G=G_JVP       use your function G_JVP as the derivative of G (repeatable)\n"
+    "  --width K           vector mode: K tangents per value in one pass, NAME_jvpK\n"
+    "                      (K a power of two, 1 to 64; 1 is the default NAME_jvp)\n"
     "  --line-directives   emit #line directives pointing into in.c\n"
     "  --dump=ir           print the IR after parsing to stdout; write no output file\n"
     "  --dump=tangent      print the tangent functions' IR to stdout; write no output file\n"
@@ -154,6 +156,17 @@ static void set_dump(Cmdline *c, const char *stage) {
   c->opt->dump = stage;
 }
 
+/* --width K: a power of two from 1 to 64 (a tangent is a vector of K values). */
+static void set_width(Cmdline *c, const char *value) {
+  char *end;
+  long k = strtol(value, &end, 10);
+  if (*end || end == value || k < 1 || k > 64 || (k & (k - 1)))
+    usage_error("--width '%s': expected a power of two from 1 to 64 (tangents per value)", value);
+  if (c->opt->width)
+    usage_error("--width given twice");
+  c->opt->width = (int)k;
+}
+
 static void set_once(const char **slot, const char *value, const char *what) {
   if (*slot)
     usage_error("%s given twice", what);
@@ -185,6 +198,8 @@ static void read_option(Cmdline *c) {
     add_jvp(c, option_value(c, "--jvp"));
   else if (is_option(c, "--dump", "="))
     set_dump(c, option_value(c, "--dump"));
+  else if (is_option(c, "--width", "="))
+    set_width(c, option_value(c, "--width"));
   else if (is_option(c, "-o", "*"))
     set_once(&c->opt->output, option_value(c, "-o"), "-o");
   else if (!strcmp(arg, "-p") || !strncmp(arg, "-p=", 3))
@@ -389,6 +404,9 @@ static int compile(int argc, char **argv) {
     return EXIT_ERRORS;
 
   diff_program(prog, an);
+  if (error_count() > 0)
+    return EXIT_ERRORS;
+  widen_program(prog, an);
   if (error_count() > 0)
     return EXIT_ERRORS;
   if (dumping(&opt, "tangent")) {

@@ -1,0 +1,574 @@
+/*
+ * widen.c -- vector mode (fgcc --width K): K tangents beside one primal pass.
+ *
+ * diff.c builds every tangent function for one direction. With K > 1 this
+ * stage widens those functions in place: each tangent value becomes a
+ * vector of K values (a GCC/Clang vector type: fg_v8d holds 8 doubles,
+ * fg_v8f 8 floats), so one tangent statement computes all K directions,
+ * the primal statements run once, and the C compiler maps the vectors onto
+ * the machine's vector units (SSE2 by default, AVX2 or AVX-512 under
+ * -march). Nothing else of the differentiator changes: the width is a
+ * property of the tangent types.
+ *
+ * Tangent storage keeps its shape with K values per element: the tangent
+ * of a double is a fg_vKd, of a double * a fg_vKd *, of double[n] a
+ * fg_vKd[n]. So element j of direction k lives at j*K + k (interleaved),
+ * and a shadow pointer moves K values per step of its primal.
+ *
+ * At the function boundary tangents are flat pointers to floating data: an
+ * active scalar's tangent and ret_dot point to K values, an array's to
+ * its interleaved values. The prologue takes vector views of them
+ * (x_dot_v); calls between tangent functions pass flat pointers too.
+ *
+ * Rules, bottom-up over every expression of a tangent function:
+ *   tangent leaf (x_dot, p_dot[i], *q_dot)      its vector type
+ *   vector op scalar                            scalar cast to the element type
+ *                                               (C's arithmetic conversion)
+ *   vector converted to another precision       __builtin_convertvector
+ *   scalar stored where a vector goes           (fg_vK){0} + scalar; 0 -> (fg_vK){0}
+ *   memset/memcpy/memmove on a shadow           size * K
+ *   malloc/calloc/realloc/aligned_alloc of one  size * K
+ * What has no vector form yet is refused with a message: structs and
+ * unions that carry derivatives, long double, BLAS calls and user
+ * derivatives (FG_JVP) given tangents.
+ */
+#include "fgcc_int.h"
+
+#include <string.h>
+
+typedef struct {
+  Analysis *a;
+  int width;
+  Func *fn;       /* the tangent function being widened */
+  Vec temps;      /* temporaries added (flat-pointer arguments) */
+  Vec prologue;   /* declarations of the parameters' vector views */
+  StrMap names;   /* names used in fn */
+  bool refused;   /* one message per function is enough */
+} W;
+
+static Expr *widen_expr(W *w, Expr *e);
+
+/* ------------------------------------------------------------------ types */
+
+static bool is_vector(const Type *t) { return t && t->width > 1; }
+
+static const char *vector_name(TypeKind k, int width) {
+  return arena_printf("fg_v%d%c", width, k == TY_FLOAT ? 'f' : 'd');
+}
+
+/* The vector of `width` values of floating kind k, with t's qualifiers. */
+static Type *vector_type(TypeKind k, int width, const Type *quals) {
+  Type *t = arena_alloc(sizeof(Type));
+  t->kind = k;
+  t->width = width;
+  t->name = vector_name(k, width);
+  if (quals) {
+    t->is_const = quals->is_const;
+    t->is_volatile = quals->is_volatile;
+  }
+  return t;
+}
+
+/* Refuse in vector mode, once per function. */
+static void refuse(W *w, Loc loc, const char *what) {
+  if (w->refused)
+    return;
+  w->refused = true;
+  error_at(loc, "vector mode (--width %d) does not support %s yet", w->width, what);
+}
+
+/* The tangent storage type of a primal type: floats become vectors,
+ * pointers and arrays keep their shape around them. */
+static Type *widen_type(W *w, Type *t, Loc loc) {
+  if (!t || !type_carries_float(t) || is_vector(t))
+    return t;
+  switch (t->kind) {
+  case TY_FLOAT: case TY_DOUBLE:
+    return vector_type(t->kind, w->width, t);
+  case TY_PTR: case TY_ARRAY: {
+    Type *c = arena_alloc(sizeof(Type));
+    *c = *t;
+    c->name = NULL; /* a typedef name would spell the scalar type */
+    c->base = widen_type(w, t->base, loc);
+    return c;
+  }
+  case TY_LDOUBLE:
+    refuse(w, loc, "long double derivatives (GCC and Clang have no long double vectors)");
+    return t;
+  default:
+    refuse(w, loc, "structs or unions that carry derivatives");
+    return t;
+  }
+}
+
+/* The flat type a tangent parameter has at the boundary: const F * for a
+ * scalar, F * for ret_dot and pointers (as the primal), in scalar types. */
+static Type *flat_type(Type *t) {
+  if (type_is_float(t)) {
+    Type *c = arena_alloc(sizeof(Type));
+    *c = *type_basic(t->kind);
+    c->is_const = true;
+    return type_ptr_to(c);
+  }
+  if (t->kind == TY_ARRAY)
+    return type_ptr_to(t->base);
+  return t;
+}
+
+/* A widened pointer or array: points to vectors, at some depth. */
+static bool is_widened_ptr(const Type *t) {
+  return t && (t->kind == TY_PTR || t->kind == TY_ARRAY) && (is_vector(t->base) || is_widened_ptr(t->base));
+}
+
+static bool widened(const Type *t) { return is_vector(t) || is_widened_ptr(t); }
+
+/* ------------------------------------------------------- building blocks */
+
+static Expr *mk(ExprKind k, Type *ty, Expr *lhs, Expr *rhs) {
+  Expr *e = new_expr(k, ty, lhs ? lhs->loc : (Loc){0});
+  e->lhs = lhs;
+  e->rhs = rhs;
+  return e;
+}
+
+static Expr *mk_cast(Type *ty, Expr *x) {
+  Expr *e = mk(EX_CAST, ty, x, NULL);
+  e->cast_ty = ty;
+  return e;
+}
+
+static Expr *text_expr(const char *text) {
+  Expr *e = new_expr(EX_TEXT, type_basic(TY_VOID), (Loc){0});
+  e->text = text;
+  return e;
+}
+
+/* (fg_vK){0}: K zeros. */
+static Expr *vector_zero(Type *vt) {
+  Expr *init = new_expr(EX_INIT, vt, (Loc){0});
+  init->args = arena_alloc(sizeof(Expr *));
+  init->args[0] = new_num("0", type_basic(TY_INT));
+  init->nargs = 1;
+  Expr *e = mk(EX_COMPOUND, vt, init, NULL);
+  e->cast_ty = vector_type(vt->kind, vt->width, NULL);
+  return e;
+}
+
+static bool is_zero(Expr *e) {
+  while (e->kind == EX_CAST)
+    e = e->lhs;
+  return e->kind == EX_NUM && (strcmp(e->text, "0") == 0 || strcmp(e->text, "0.0") == 0);
+}
+
+/* A scalar where the vector type vt goes: (vt){0}, or K copies of it. */
+static Expr *broadcast(Expr *e, Type *vt) {
+  Type *v = vector_type(vt->kind, vt->width, NULL);
+  if (is_zero(e))
+    return vector_zero(v);
+  Expr *s = e->ty && e->ty->kind == vt->kind && !e->ty->name ? e : mk_cast(type_basic(vt->kind), e);
+  return new_binary(OP_ADD, vector_zero(v), s, v);
+}
+
+/* A vector in precision k: as it is, or __builtin_convertvector. */
+static Expr *to_kind(Expr *e, TypeKind k) {
+  if (e->ty->kind == k)
+    return e;
+  Type *vt = vector_type(k, e->ty->width, NULL);
+  Expr **args = arena_alloc(sizeof(Expr *) * 2);
+  args[0] = e;
+  args[1] = text_expr(vt->name);
+  return new_call("__builtin_convertvector", args, 2, vt);
+}
+
+/* Is e, as printed, certainly of C type k (the IR may type `c ? 1 : 0` as
+ * double, but C types it int)? */
+static bool spelled_as(Expr *e, TypeKind k) {
+  if (!e->ty || e->ty->kind != k)
+    return false;
+  switch (e->kind) {
+  case EX_VAR: case EX_INDEX: case EX_DEREF: case EX_MEMBER: case EX_CALL:
+    return true;
+  case EX_CAST:
+    return !e->implicit || spelled_as(e->lhs, k);
+  case EX_NUM: {
+    size_t n = strlen(e->text);
+    bool f = n && (e->text[n - 1] == 'f' || e->text[n - 1] == 'F') && strpbrk(e->text, ".eEpP") &&
+             strncmp(e->text, "0x", 2) != 0;
+    return k == TY_FLOAT ? f : !f && strpbrk(e->text, ".eE") && !strpbrk(e->text, "lL");
+  }
+  case EX_BINARY:
+    return spelled_as(e->lhs, k) && spelled_as(e->rhs, k);
+  case EX_UNARY:
+    return spelled_as(e->lhs, k);
+  default:
+    return false;
+  }
+}
+
+/* A scalar operand of arithmetic in kind k beside a vector: cast unless it
+ * is spelled in k (an int or a long beside a vector does not convert). */
+static Expr *operand_in(Expr *e, TypeKind k) {
+  if (is_vector(e->ty))
+    return to_kind(e, k);
+  if (spelled_as(e, k))
+    return e;
+  return mk_cast(type_basic(k), e);
+}
+
+/* e * K, for a size in bytes. */
+static Expr *times_width(W *w, Expr *size) {
+  Expr *k = new_num(arena_printf("%d", w->width), type_basic(TY_INT));
+  return new_binary(OP_MUL, k, size, size->ty);
+}
+
+/* ----------------------------------------------------------- expressions */
+
+static Expr *strip_casts(Expr *e) {
+  while (e->kind == EX_CAST)
+    e = e->lhs;
+  return e;
+}
+
+/* An allocation for a shadow: K times the bytes, and casts to the
+ * widened pointer type. */
+static Expr *widen_alloc(W *w, Expr *rhs, Type *target) {
+  if (rhs->kind == EX_CAST) {
+    rhs->lhs = widen_alloc(w, rhs->lhs, target);
+    if (rhs->cast_ty && rhs->cast_ty->kind == TY_PTR && type_carries_float(rhs->cast_ty))
+      rhs->cast_ty = rhs->ty = target;
+    return rhs;
+  }
+  if (rhs->kind != EX_CALL || !is_alloc_call(rhs))
+    return rhs;
+  int size = call_named(rhs, "malloc") ? 0 : call_named(rhs, "realloc") || call_named(rhs, "aligned_alloc") ||
+                                                     call_named(rhs, "calloc") ? 1 : -1;
+  if (size >= 0 && size < rhs->nargs)
+    rhs->args[size] = times_width(w, rhs->args[size]);
+  return rhs;
+}
+
+/* What goes into storage of type t (assignment, initialisation). */
+static Expr *store_value(W *w, Type *t, Expr *rhs) {
+  if (is_vector(t) && !is_vector(rhs->ty))
+    return broadcast(rhs, t);
+  if (is_vector(t))
+    return to_kind(rhs, t->kind);
+  if (is_widened_ptr(t) && !is_widened_ptr(rhs->ty) && is_alloc_call(strip_casts(rhs)))
+    return widen_alloc(w, rhs, t);
+  if (is_widened_ptr(t) && rhs->kind == EX_CAST && is_widened_ptr(strip_casts(rhs)->ty))
+    rhs->cast_ty = rhs->ty = t;
+  return rhs;
+}
+
+static bool is_arith(Op op) { return op == OP_ADD || op == OP_SUB || op == OP_MUL || op == OP_DIV; }
+
+static Expr *widen_binary(W *w, Expr *e) {
+  (void)w;
+  bool lv = is_vector(e->lhs->ty), rv = is_vector(e->rhs->ty);
+  if (is_widened_ptr(e->lhs->ty) || is_widened_ptr(e->rhs->ty)) {
+    if (e->op == OP_ADD || e->op == OP_SUB) /* pointer arithmetic moves by elements: K values each */
+      e->ty = is_widened_ptr(e->lhs->ty) ? e->lhs->ty : e->rhs->ty;
+    return e;
+  }
+  if (!lv && !rv)
+    return e;
+  fg_assert(is_arith(e->op) && type_is_float(e->ty));
+  int width = lv ? e->lhs->ty->width : e->rhs->ty->width;
+  e->lhs = operand_in(e->lhs, e->ty->kind);
+  e->rhs = operand_in(e->rhs, e->ty->kind);
+  e->ty = vector_type(e->ty->kind, width, NULL);
+  return e;
+}
+
+static Expr *widen_cast(W *w, Expr *e) {
+  if (is_vector(e->lhs->ty)) {
+    Type *t = e->cast_ty ? e->cast_ty : e->ty;
+    fg_assert(type_is_float(t) || t->kind == TY_VOID);
+    return t->kind == TY_VOID ? e : to_kind(e->lhs, t->kind);
+  }
+  if (is_widened_ptr(e->lhs->ty) && e->ty->kind == TY_PTR && type_carries_float(e->ty)) {
+    e->ty = widen_type(w, e->ty, e->loc);
+    if (e->cast_ty)
+      e->cast_ty = e->ty;
+  }
+  return e;
+}
+
+static Expr *widen_cond(Expr *e) {
+  Type *vt = is_vector(e->lhs->ty) ? e->lhs->ty : is_vector(e->rhs->ty) ? e->rhs->ty : NULL;
+  if (vt) {
+    Type *t = vector_type(type_is_float(e->ty) ? e->ty->kind : vt->kind, vt->width, NULL);
+    e->lhs = is_vector(e->lhs->ty) ? to_kind(e->lhs, t->kind) : broadcast(e->lhs, t);
+    e->rhs = is_vector(e->rhs->ty) ? to_kind(e->rhs, t->kind) : broadcast(e->rhs, t);
+    e->ty = t;
+  } else if (is_widened_ptr(e->lhs->ty) || is_widened_ptr(e->rhs->ty)) {
+    e->ty = is_widened_ptr(e->lhs->ty) ? e->lhs->ty : e->rhs->ty;
+  }
+  return e;
+}
+
+static Expr *widen_assign(W *w, Expr *e) {
+  Type *t = e->lhs->ty;
+  if (!widened(t))
+    return e;
+  if (e->op == OP_NONE)
+    e->rhs = store_value(w, t, e->rhs);
+  else if (is_vector(t))
+    e->rhs = is_vector(e->rhs->ty) ? to_kind(e->rhs, t->kind) : operand_in(e->rhs, t->kind);
+  e->ty = t;
+  return e;
+}
+
+/* ------------------------------------------------------------------ calls */
+
+static Variant *variant_named(W *w, const char *name) {
+  for (int i = 0; name && i < w->a->nvariants; i++)
+    if (w->a->variants[i]->out && strcmp(w->a->variants[i]->jvp_name, name) == 0)
+      return w->a->variants[i];
+  return NULL;
+}
+
+static const char *fresh(W *w, const char *base);
+
+/* A new local of the function being widened, declared at its top. */
+static Var *new_temp(W *w, Type *ty, Loc loc) {
+  Var *t = new_var(fresh(w, arena_printf("fg_t%d", w->temps.len + 1)), ty, VAR_LOCAL, loc);
+  vec_push(&w->temps, t);
+  return t;
+}
+
+/* A tangent argument for a flat parameter of type pt: a vector value goes
+ * through a temporary, (tmp = v, (const F *)&tmp); a widened pointer is
+ * cast to the flat pointer type. */
+static Expr *flat_arg(W *w, Expr *arg, Type *pt) {
+  if (is_vector(arg->ty) || (is_zero(arg) && pt->kind == TY_PTR && pt->base->is_const && type_is_float(pt->base))) {
+    Type *vt = is_vector(arg->ty) ? arg->ty : vector_type(pt->base->kind, w->width, NULL);
+    Var *t = new_temp(w, vector_type(vt->kind, vt->width, NULL), arg->loc);
+    Expr *set = new_assign(OP_NONE, new_var_ref(t), store_value(w, t->ty, arg));
+    Expr *addr = mk(EX_ADDR, type_ptr_to(t->ty), new_var_ref(t), NULL);
+    return mk(EX_COMMA, pt, set, mk_cast(pt, addr));
+  }
+  if (is_widened_ptr(arg->ty))
+    return mk_cast(pt, arg);
+  return arg;
+}
+
+static bool any_widened_arg(Expr *e) {
+  for (int i = 0; i < e->nargs; i++)
+    if (widened(e->args[i]->ty))
+      return true;
+  return false;
+}
+
+static Expr *widen_call(W *w, Expr *e) {
+  if (e->lhs || !e->text)
+    return e;
+  Variant *callee = variant_named(w, e->text);
+  if (callee) {
+    Func *out = callee->out;
+    for (int i = 0; i < e->nargs && i < out->nparams; i++)
+      if (out->params[i]->holds_tangent)
+        e->args[i] = flat_arg(w, e->args[i], out->params[i]->ty);
+    return e;
+  }
+  if ((call_named(e, "memset") || call_named(e, "memcpy") || call_named(e, "memmove")) && e->nargs == 3 &&
+      is_widened_ptr(e->args[0]->ty)) {
+    e->args[2] = times_width(w, e->args[2]);
+    return e;
+  }
+  if (call_named(e, "free") || is_alloc_call(e) || !any_widened_arg(e)) /* allocations: store_value */
+    return e;
+  TypeKind k;
+  if (blas_rule(e->text, &k) || strncmp(e->text, "fgblas_", 7) == 0)
+    refuse(w, e->loc, arena_printf("BLAS calls on data with derivatives ('%s')", e->text));
+  else
+    refuse(w, e->loc, arena_printf("calls to user derivatives ('%s': FG_JVP or --jvp)", e->text));
+  return e;
+}
+
+static void widen_var(W *w, Var *v) {
+  if (v->holds_tangent && !v->widened) {
+    v->ty = widen_type(w, v->ty, v->loc);
+    v->widened = true;
+  }
+}
+
+static Expr *widen_node(W *w, Expr *e) {
+  switch (e->kind) {
+  case EX_VAR:
+    widen_var(w, e->var);
+    e->ty = e->var->ty;
+    return e;
+  case EX_INDEX:
+    if (is_widened_ptr(e->lhs->ty))
+      e->ty = e->lhs->ty->base;
+    else if (is_widened_ptr(e->rhs->ty))
+      e->ty = e->rhs->ty->base;
+    return e;
+  case EX_DEREF:
+    if (is_widened_ptr(e->lhs->ty))
+      e->ty = e->lhs->ty->base;
+    return e;
+  case EX_ADDR:
+    if (widened(e->lhs->ty))
+      e->ty = type_ptr_to(e->lhs->ty);
+    return e;
+  case EX_MEMBER:
+    if (widened(e->lhs->ty))
+      refuse(w, e->loc, "structs or unions that carry derivatives");
+    return e;
+  case EX_UNARY:
+    if (is_vector(e->lhs->ty))
+      e->ty = e->lhs->ty;
+    return e;
+  case EX_PREINC: case EX_PREDEC: case EX_POSTINC: case EX_POSTDEC:
+    e->ty = e->lhs->ty;
+    return e;
+  case EX_BINARY: return widen_binary(w, e);
+  case EX_CAST: return widen_cast(w, e);
+  case EX_COND: return widen_cond(e);
+  case EX_ASSIGN: return widen_assign(w, e);
+  case EX_COMMA: e->ty = e->rhs->ty; return e;
+  case EX_CALL: return widen_call(w, e);
+  default:
+    return e;
+  }
+}
+
+static Expr *widen_expr(W *w, Expr *e) {
+  if (!e || e->kind == EX_SIZEOF || e->kind == EX_ALIGNOF || e->kind == EX_TEXT)
+    return e;
+  e->lhs = widen_expr(w, e->lhs);
+  e->rhs = widen_expr(w, e->rhs);
+  e->cond = widen_expr(w, e->cond);
+  for (int i = 0; i < e->nargs; i++)
+    e->args[i] = widen_expr(w, e->args[i]);
+  return widen_node(w, e);
+}
+
+/* ------------------------------------------------------------- statements */
+
+static void widen_stmt(W *w, Stmt *s) {
+  if (!s)
+    return;
+  if (s->kind == ST_DECL) {
+    widen_var(w, s->var);
+    if (s->var->ty->kind == TY_ARRAY)
+      s->var->ty->vla_len = widen_expr(w, s->var->ty->vla_len);
+    if (s->var->init && s->var->init->kind != EX_INIT)
+      s->var->init = store_value(w, s->var->ty, widen_expr(w, s->var->init));
+    else if (s->var->init && is_vector(s->var->ty))
+      s->var->init = vector_zero(s->var->ty); /* {0} */
+  }
+  s->expr = widen_expr(w, s->expr);
+  s->cond = widen_expr(w, s->cond);
+  s->step = widen_expr(w, s->step);
+  widen_stmt(w, s->init);
+  widen_stmt(w, s->then);
+  widen_stmt(w, s->els);
+  widen_stmt(w, s->body);
+  for (int i = 0; i < s->nstmts; i++)
+    widen_stmt(w, s->stmts[i]);
+}
+
+/* ------------------------------------------------------------------ names */
+
+static void collect_names(W *w, Stmt *s) {
+  if (!s)
+    return;
+  if (s->kind == ST_DECL)
+    strmap_put(&w->names, s->var->name, (void *)s->var->name);
+  collect_names(w, s->init);
+  collect_names(w, s->then);
+  collect_names(w, s->els);
+  collect_names(w, s->body);
+  for (int i = 0; i < s->nstmts; i++)
+    collect_names(w, s->stmts[i]);
+}
+
+static bool name_taken(W *w, const char *name) {
+  if (strmap_get(&w->names, name))
+    return true;
+  for (int i = 0; i < w->a->prog->nidents; i++)
+    if (strcmp(w->a->prog->idents[i], name) == 0)
+      return true;
+  return false;
+}
+
+static const char *fresh(W *w, const char *base) {
+  const char *name = base;
+  for (int i = 1; name_taken(w, name); i++)
+    name = arena_printf("%s%d", base, i);
+  strmap_put(&w->names, name, (void *)name);
+  return name;
+}
+
+/* ------------------------------------------------------------- functions */
+
+/* The tangent parameter p becomes flat at the boundary; the body keeps
+ * using p, now a local vector view of it: x_dot_v = *(const fg_vKd *)x_dot. */
+static Var *flat_param(W *w, Var *p, Vec *prologue) {
+  Var *flat = new_var(p->name, flat_type(p->ty), VAR_PARAM, p->loc);
+  flat->holds_tangent = true;
+  p->name = fresh(w, arena_printf("%s_v", p->name));
+  p->storage = VAR_LOCAL;
+  widen_var(w, p);
+  Expr *src = new_var_ref(flat);
+  if (is_vector(p->ty)) {
+    Type *vt = vector_type(p->ty->kind, p->ty->width, NULL);
+    vt->is_const = true;
+    src = mk(EX_DEREF, vt, mk_cast(type_ptr_to(vt), src), NULL);
+  } else {
+    src = mk_cast(p->ty, src);
+  }
+  p->init = src;
+  Stmt *decl = new_stmt(ST_DECL, p->loc);
+  decl->var = p;
+  vec_push(prologue, decl);
+  return flat;
+}
+
+/* The boundary of f: flat tangent parameters, their views first in the body. */
+static void flatten_params(W *w, Func *f) {
+  collect_names(w, f->body);
+  for (int i = 0; i < f->nparams; i++)
+    strmap_put(&w->names, f->params[i]->name, (void *)f->params[i]->name);
+  for (int i = 0; i < f->nparams; i++)
+    if (f->params[i]->holds_tangent)
+      f->params[i] = flat_param(w, f->params[i], &w->prologue);
+}
+
+/* The body, once every function's boundary is flat; the temporaries go
+ * first, then the views, then the statements. */
+static void widen_body(W *w, Func *f) {
+  widen_stmt(w, f->body);
+  Vec all = {0};
+  for (int i = 0; i < w->temps.len; i++) {
+    Stmt *decl = new_stmt(ST_DECL, f->loc);
+    decl->var = w->temps.data[i];
+    vec_push(&all, decl);
+  }
+  for (int i = 0; i < w->prologue.len; i++)
+    vec_push(&all, w->prologue.data[i]);
+  for (int i = 0; i < f->body->nstmts; i++)
+    vec_push(&all, f->body->stmts[i]);
+  f->body->stmts = (Stmt **)all.data;
+  f->body->nstmts = all.len;
+}
+
+/* Widen every tangent function (a->width > 1); the tangents of active
+ * globals are widened where the functions use them. */
+void widen_program(Program *p, Analysis *a) {
+  (void)p;
+  if (a->width <= 1)
+    return;
+  W *ws = arena_alloc(sizeof(W) * (size_t)(a->nvariants + 1));
+  for (int i = 0; i < a->nvariants; i++) {
+    ws[i] = (W){.a = a, .width = a->width, .fn = a->variants[i]->out};
+    if (ws[i].fn)
+      flatten_params(&ws[i], ws[i].fn);
+  }
+  for (int i = 0; i < a->nvariants; i++)
+    if (ws[i].fn)
+      widen_body(&ws[i], ws[i].fn);
+}
