@@ -656,7 +656,7 @@ def main():
         out.append("**Quick mode**: tiny models and synthetic data; the figures mean nothing.\n")
     section_headline(st, out, a.command, whens["timing"])
     out.append("**Machine and conditions**\n")
-    for k in ("cpu", "memory", "os", "cc", "cflags", "c blas", "torch", "blas"):
+    for k in ("cpu", "memory", "os", "cc", "cflags", "c blas", "malloc", "torch", "blas"):
         if k in machine:
             out.append("- %s: %s" % (k, machine[k]))
     out.append("- when, and the machine's load average (1, 5, 15 min) before and after each part (`bench/run.sh "

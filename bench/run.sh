@@ -57,6 +57,12 @@ else
   RESULTS="$ROOT/bench/results" DOC="$ROOT/docs/benchmarks.md" FIGS="$ROOT/docs/bench"
 fi
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+# Every contender (C and PyTorch alike) keeps freed memory in the process: the models allocate their
+# activations (and fgcc's code their tangents) each step, and glibc would otherwise return those large
+# blocks to the kernel at free() and fault fresh zeroed pages in at the next step (measured: the CNN's
+# float32 f 2.5x slower in C, PyTorch's backprop step 1.6x slower). The examples do the same (mallopt).
+MALLOC_POLICY=glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=4294967295
+export GLIBC_TUNABLES=${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}$MALLOC_POLICY
 PY=/usr/bin/python3 # Debian's python3 (python3-torch); not a pyenv or venv one
 log() { echo "bench: $*" >&2; }
 
@@ -219,9 +225,11 @@ machine_info() {
     "native = $(basename "$NATIVE_DIR")/: the same with CMAKE_C_FLAGS=-march=native (${march:-?})$( ((NATIVE)) || echo ", not built: not timed")"
   cblas=$(sed -n 's/^CBLAS_LIBRARY:FILEPATH=//p' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null)
   echo "c blas: ${cblas:+$(readlink -f "$cblas") }(cblas_?gemm in the C models)"
+  echo "malloc: GLIBC_TUNABLES=$MALLOC_POLICY for every contender (freed memory stays in the process)"
   if ((HAVE_TORCH)); then
     echo "torch: $("$PY" -c 'import torch; print(torch.__version__)') (Debian python3-torch), float32 and float64" \
-      "(torch_bench.py --precision), 1 thread"
+      "(torch_bench.py --precision), 1 thread; oneDNN (MKL-DNN) for its convolutions:" \
+      "$("$PY" -c 'import torch; print("on" if torch.backends.mkldnn.is_available() else "off")')"
     echo "blas: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
   fi
   echo "builds: ${BUILDS[*]}"

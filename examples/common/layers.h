@@ -41,21 +41,23 @@ static inline void im2col3x3(int cin, int h, int w, const real *x, real *cols) {
       for (int kx = 0; kx < 3; kx++) {
         real *row = cols + ((ci * 3 + ky) * 3 + kx) * hw;
         const real *plane = x + ci * hw;
-        for (int r = 0; r < h; r++) {
-          int sr = r + ky - 1;
-          if (sr < 0 || sr >= h) { /* a padding row */
-            for (int c = 0; c < w; c++)
-              row[r * w + c] = 0;
-          } else {
-            int c0 = kx == 0 ? 1 : 0, c1 = kx == 2 ? w - 1 : w; /* columns c with c+kx-1 inside */
-            if (kx == 0) /* the padding column on the left */
-              row[r * w] = 0;
-            if (kx == 2) /* ... on the right */
-              row[r * w + w - 1] = 0;
-            for (int c = c0; c < c1; c++)
-              row[r * w + c] = plane[sr * w + c + kx - 1];
-          }
-        }
+        /* The row is the plane shifted by s = (ky-1)*w + kx-1: one contiguous
+         * copy over the image rows r0..r1-1 that the shift keeps inside
+         * (zeros above and below), then the padding column zeroed (the copy
+         * wraps across row ends there); the copy starts and stops one early
+         * on those columns so that it never reads outside the plane. */
+        int r0 = ky == 0 ? 1 : 0, r1 = ky == 2 ? h - 1 : h, s = (ky - 1) * w + kx - 1;
+        int p0 = r0 * w + (kx == 0), p1 = r1 * w - (kx == 2);
+        if (p1 < p0) /* a 1-pixel-high or -wide image: nothing inside */
+          p0 = p1 = hw;
+        for (int p = 0; p < p0; p++)
+          row[p] = 0;
+        for (int p = p0; p < p1; p++)
+          row[p] = plane[p + s];
+        for (int p = p1; p < hw; p++)
+          row[p] = 0;
+        for (int r = r0; kx != 1 && r < r1; r++)
+          row[r * w + (kx == 0 ? 0 : w - 1)] = 0;
       }
 }
 
