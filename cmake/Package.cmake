@@ -3,6 +3,7 @@
 #   P/bin/fgcc                          the compiler
 #   P/include/fgcc.h, fgrt.h            the markers, the runtime's API
 #   P/lib/libfgrt.a                     the runtime
+#   P/lib/libfgrt_mpi.a, include/fgrt_mpi.h  its MPI layer (when the build has MPI)
 #   P/lib/cmake/fgcc/                   find_package(fgcc): fgccConfig.cmake,
 #                                       fgccConfigVersion.cmake, the targets
 #                                       fgcc::fgcc and fgcc::fgrt, fgcc_add_jvp()
@@ -19,6 +20,14 @@ set(FGCC_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/fgcc")
 install(TARGETS fgcc EXPORT fgccTargets RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 install(TARGETS fgrt EXPORT fgccTargets ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}")
 install(FILES runtime/include/fgcc.h runtime/include/fgrt.h DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+# The MPI layer (docs/distributed.md): fgcc::fgrt_mpi needs MPI::MPI_C, which
+# fgccConfig.cmake then finds (FGCC_HAVE_MPI).
+set(FGCC_HAVE_MPI FALSE)
+if(TARGET fgrt_mpi)
+  set(FGCC_HAVE_MPI TRUE)
+  install(TARGETS fgrt_mpi EXPORT fgccTargets ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}")
+  install(FILES runtime/include/fgrt_mpi.h DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+endif()
 install(FILES docs/fgcc.1 DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
 
 # A sanitizer build's libfgrt.a calls the sanitizer runtimes: whoever links

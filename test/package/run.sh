@@ -26,6 +26,11 @@ for f in bin/fgcc include/fgcc.h include/fgrt.h lib/libfgrt.a lib/cmake/fgcc/fgc
          share/man/man1/fgcc.1; do
   [ -f "$prefix/$f" ] || { echo "package: $f not installed"; exit 1; }
 done
+if [ -f "$build/test_mpi" ]; then # the build has MPI: its layer is installed too
+  for f in lib/libfgrt_mpi.a include/fgrt_mpi.h; do
+    [ -f "$prefix/$f" ] || { echo "package: $f not installed (the build has MPI)"; exit 1; }
+  done
+fi
 if grep -rl "$tmp/first" "$prefix/lib/cmake" "$prefix/lib/pkgconfig"; then
   echo "package: the files above name the install prefix: not relocatable"
   exit 1
