@@ -493,6 +493,33 @@ def section_rng(results, out):
     out.append("")
 
 
+def section_width(results, out):
+    rows = {b: read_jsonl(os.path.join(results, "width_%s.jsonl" % b)) for b in ("portable", "native")
+            if os.path.exists(os.path.join(results, "width_%s.jsonl" % b))}
+    if not any(rows.values()):
+        return
+    out.append("## 8. Vector mode: K tangents in one pass\n")
+    out.append(PROVENANCE.get("timing", ""))
+    out.append("One call of `NAME_jvp8` (`fgcc --width 8`: eight tangents per value, GCC vector types) against eight "
+               "calls of `NAME_jvp` giving the same eight directional derivatives (checked before timing), on "
+               "scalar-heavy code (`bench/width/residuals.c`: MINPACK-2's Broyden banded residual, an Arrhenius "
+               "kinetics residual, a softmax regression written with loops; `bench/width/bench_width.c`, median of "
+               "5 rounds). Target: jvp8 / (8 × jvp) ≤ 0.5. The examples' losses call CBLAS, which vector mode "
+               "refuses for now.\n")
+    table_head(out, "function", "inputs", *["%s: jvp8 (µs)" % b for b in rows] + ["%s: 8 × jvp (µs)" % b for b in rows]
+               + ["%s: ratio" % b for b in rows] + ["≤ 0.5"])
+    by = {b: {r["function"]: r for r in rs} for b, rs in rows.items()}
+    for f in dict.fromkeys(r["function"] for rs in rows.values() for r in rs):
+        rr = [by[b].get(f) for b in rows]
+        first = next(r for r in rr if r)
+        table_row(out, "`%s`" % f, str(first["inputs"]),
+                  *["%.2f" % (r["jvp8_s"] * 1e6) if r else "—" for r in rr],
+                  *["%.2f" % (r["jvp_x8_s"] * 1e6) if r else "—" for r in rr],
+                  *["%.2f" % r["ratio"] if r else "—" for r in rr],
+                  " / ".join("yes" if r and r["ratio"] <= 0.5 else "no" for r in rr))
+    out.append("")
+
+
 def gnuplot(figs, name, script):
     full = "set terminal svg size 720,440 dynamic font 'sans,11' background '#ffffff'\nset output '%s'\nset grid\n%s" % (
         os.path.join(figs, name), script)
@@ -701,6 +728,7 @@ def main():
     section_depth(st, mem_rows, a.figs, out, have_fig)
     section_compile(read_jsonl(os.path.join(a.results, "compile.jsonl")), out)
     section_rng(a.results, out)
+    section_width(a.results, out)
     notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "notes.md")
     if os.path.exists(notes) and machine.get("quick") != "1":
         out.append(open(notes).read())

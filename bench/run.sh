@@ -92,11 +92,11 @@ for m in "${MODELS[@]}"; do for p in "${PRECISIONS[@]}"; do step_targets+=("benc
 if ((BUILD)); then
   log "building $BUILD_DIR (Release, portable)"
   cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$BUILD_DIR" --target fgcc logreg mlp cnn bench_rng "${step_targets[@]}" >/dev/null
+  cmake --build "$BUILD_DIR" --target fgcc logreg mlp cnn bench_rng bench_width "${step_targets[@]}" >/dev/null
   if ((NATIVE)); then
     log "building $NATIVE_DIR (Release, -march=native)"
     cmake -S "$ROOT" -B "$NATIVE_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS=-march=native >/dev/null
-    cmake --build "$NATIVE_DIR" --target bench_rng "${step_targets[@]}" >/dev/null
+    cmake --build "$NATIVE_DIR" --target bench_rng bench_width "${step_targets[@]}" >/dev/null
   fi
 elif ((NATIVE)) && [ ! -x "$NATIVE_DIR/bench/bench_step_logreg_f32" ]; then
   log "no native build in $NATIVE_DIR (--no-build): timing the portable build only"
@@ -246,7 +246,7 @@ machine_info >"$RESULTS/machine.txt"
 # ---------------------------------------------------------------- 1, 2, 4, 7: step timings, sampler
 RNG_BUILDS=("${BUILDS[@]}")
 if want timing; then
-  rm -f "$RESULTS/steps.jsonl" "$RESULTS/mem.jsonl" "$RESULTS"/rng_*.txt
+  rm -f "$RESULTS/steps.jsonl" "$RESULTS/mem.jsonl" "$RESULTS"/rng_*.txt "$RESULTS"/width_*.jsonl
   stamp timing start
 else
   STEPS=() DEPTHS=() RNG_BUILDS=()
@@ -294,6 +294,14 @@ done
 for build in "${RNG_BUILDS[@]}"; do
   log "sampler throughput ($build)"
   rng "$build"
+done
+
+# ---------------------------------------------------------------- 8: vector mode
+for build in "${RNG_BUILDS[@]}"; do
+  dir=$(build_dir "$build")
+  [ -x "$dir/bench/bench_width" ] || { log "no $dir/bench/bench_width: no vector-mode figures ($build build)"; continue; }
+  log "vector mode: jvp8 against 8 x jvp ($build)"
+  "$dir/bench/bench_width" "$RNG_SECONDS" >"$RESULTS/width_$build.jsonl"
 done
 
 # ---------------------------------------------------------------- 3: training curves
