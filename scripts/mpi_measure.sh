@@ -2,7 +2,8 @@
 # mpi_measure.sh [BUILD] -- the figures of docs/distributed.md ("Measured"):
 # bytes and time a step of distributed training with P = 1, 2, 4 ranks, for
 # logistic regression and the paper's MLP (784-1024-1024-10), float32, shared
-# and per-rank directions, against the one-process run. One BLAS thread per
+# and per-rank directions, against the one-process run and against backprop
+# with an all-reduced gradient (bp-shared: DDP's exchange). One BLAS thread per
 # rank. Prints a Markdown table; takes about three minutes. Then, for the
 # exchanges alone: mpirun -np P BUILD/bench_mpi (runtime/bench/bench_mpi.c).
 #   bash scripts/mpi_measure.sh build-mpi
@@ -17,10 +18,11 @@ steps_of() { case $1 in logreg) echo 5000 ;; mlp) echo 500 ;; esac; }
 row() {
   local model=$1 mode=$2 np=$3 out
   local args=(--steps="$(steps_of "$model")" --progress=off)
-  if [ "$mode" = none ]; then
+  case $mode in bp*) args+=(--method=bp) ;; esac
+  if [ "$mode" = none ] || [ "$mode" = bp-none ]; then
     out=$("$build/examples/$model" "${args[@]}")
   else
-    out=$(mpirun -np "$np" "$build/examples/$model" --mpi-directions="$mode" "${args[@]}")
+    out=$(mpirun -np "$np" "$build/examples/$model" --mpi-directions="${mode#bp-}" "${args[@]}")
   fi
   OUT=$out python3 - "$model" "$mode" "$np" <<'PY'
 import os, re, sys
@@ -40,7 +42,8 @@ echo "| model | directions | P | steps | ms a step | of which in collectives | b
 echo "|---|---|---|---|---|---|---|---|---|"
 for model in logreg mlp; do
   row "$model" none 1
-  for mode in shared per-rank; do
+  for mode in shared per-rank bp-shared; do
     for np in 1 2 4; do row "$model" "$mode" "$np"; done
   done
+  row "$model" bp-none 1
 done

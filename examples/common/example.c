@@ -104,7 +104,8 @@ static void usage(const example_model *m, FILE *f) {
           "  --progress=auto|on|off\n"
           "  --mpi-directions=shared|per-rank  under mpirun: every rank the same directions on\n"
           "                       its share of the batch (the one-process run), or its own\n"
-          "                       (P x K directions a step); only scalars travel (docs/distributed.md)\n%s",
+          "                       (P x K directions a step); only scalars travel (docs/distributed.md);\n"
+          "                       with --method=bp, shared all-reduces the gradient (as DDP)\n%s",
           m->name, m->summary, m->options_help);
 }
 
@@ -253,8 +254,9 @@ static int check_combination(const example_model *m, const example_options *o) {
     why = "--checkpoint-every needs --checkpoint=FILE";
   } else if (o->t.log_path && o->t.checkpoint_path && !strcmp(o->t.log_path, o->t.checkpoint_path)) {
     why = "--log and --checkpoint name the same file";
-  } else if (o->mpi && o->backprop) {
-    why = "--mpi-directions trains forward gradients (--method=fg): a backprop gradient would travel whole";
+  } else if (o->mpi == 2 && o->backprop) {
+    why = "--mpi-directions=per-rank trains forward gradients (--method=fg); backprop runs with "
+          "--mpi-directions=shared, all-reducing its gradient as DDP does";
   }
   if (why)
     fprintf(stderr, "%s: error: %s (see --help)\n", m->name, why);

@@ -109,13 +109,19 @@ static void report(const example_model *m, const example_options *o, const fgrt_
  * rank, against the all-reduce of the whole gradient that data-parallel
  * backprop (DDP) needs, n values of this precision. */
 static void report_mpi(const example_model *m, const example_options *o, const fgrt_train_result *r, size_t n) {
-  double ddp = (double)n * sizeof(real);
+  double ddp = (double)n * sizeof(real), ms = r->steps ? 1e3 * r->comm_seconds / (double)r->steps : 0;
+  if (o->backprop) {
+    printf("%s: %d ranks, backprop with an all-reduced gradient (as DDP): %llu bytes a step per rank, "
+           "%.3f ms a step in collectives, %llu bytes in all\n",
+           m->name, r->ranks, (unsigned long long)r->comm_bytes_per_step, ms, (unsigned long long)r->comm_bytes);
+    return;
+  }
   printf("%s: %d ranks, %s directions: %llu bytes a step per rank (%s of %s scalars; DDP all-reduces %.0f: "
          "%.0fx more), %.3f ms a step in collectives, %llu bytes in all\n",
          m->name, r->ranks, o->mpi == 1 ? "shared" : "per-rank", (unsigned long long)r->comm_bytes_per_step,
          o->mpi == 1 ? "an all-reduce" : "an all-gather", o->mpi == 1 ? "K+3" : "P(K+2)", ddp,
          r->comm_bytes_per_step ? ddp / (double)r->comm_bytes_per_step : 0,
-         r->steps ? 1e3 * r->comm_seconds / (double)r->steps : 0, (unsigned long long)r->comm_bytes);
+         ms, (unsigned long long)r->comm_bytes);
 }
 
 static void print_header(const context *c, const example_options *o, size_t n) {
@@ -124,7 +130,9 @@ static void print_header(const context *c, const example_options *o, size_t n) {
          c->test->n, o->backprop ? "backprop" : "forward gradient", o->f32 ? "float32" : "float64", o->t.lr);
   if (o->t.clip_norm > 0)
     printf(", clipped to norm %g", o->t.clip_norm);
-  if (o->mpi)
+  if (o->mpi && o->backprop)
+    printf(", %d MPI ranks all-reducing the gradient", o->ranks);
+  else if (o->mpi)
     printf(", %d MPI ranks with %s directions", o->ranks, o->mpi == 1 ? "shared" : "per-rank");
   printf("\n");
   fflush(stdout);

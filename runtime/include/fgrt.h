@@ -238,9 +238,11 @@ typedef struct {
    * stops after the current step: logged, evaluated and checkpointed like a
    * normal end, with result->interrupted set. NULL: not watched. */
   volatile sig_atomic_t *interrupt;
-  /* Distributed training (forward gradient only): every rank calls fgrt_train
-   * with the same options and model; rank 0 alone logs, shows progress,
-   * evaluates and checkpoints (the metrics reach every rank's result). */
+  /* Distributed training: every rank calls fgrt_train with the same options
+   * and model; rank 0 alone logs, shows progress, evaluates and checkpoints
+   * (the metrics reach every rank's result). The exact method runs SHARED
+   * only, all-reducing the gradient as data-parallel backprop (DDP) does:
+   * the baseline to compare with. */
   fgrt_mpi_directions mpi_directions; /* default FGRT_MPI_NONE */
   const fgrt_comm *mpi_comm;   /* required with SHARED or PER_RANK */
   uint64_t mpi_check_every;    /* compare a hash of the parameters and optimizer
@@ -260,8 +262,9 @@ typedef struct {
   int evaluated;             /* 1 if metrics holds an evaluation */
   /* Distributed runs: */
   int ranks;                 /* processes that trained together (1 without MPI) */
-  uint64_t comm_bytes_per_step; /* bytes each rank receives from a step's collective:
-                                   SHARED 8(K+3), PER_RANK 8P(K+2); 0 without MPI */
+  uint64_t comm_bytes_per_step; /* bytes each rank receives from a step's collectives:
+                                   SHARED 8(K+3), PER_RANK 8P(K+2), the exact method
+                                   n*sizeof(REAL) + 24; 0 without MPI */
   uint64_t comm_bytes;       /* bytes received from all collectives of the run (steps,
                                 hash checks, evaluations, the start) */
   double comm_seconds;       /* time spent in collectives (part of seconds) */

@@ -1,7 +1,8 @@
 /*
  * fgrt_mpi.c -- libfgrt's collectives on MPI (library fgrt_mpi).
  *
- * Fills dist.h's table with MPI_Allreduce (SHARED steps, evaluations) and
+ * Fills dist.h's table with MPI_Allreduce (SHARED steps, evaluations, the
+ * exact method's gradient) and
  * MPI_Allgather (PER_RANK steps, hash checks, the start) on a duplicate of
  * the caller's communicator with MPI_ERRORS_RETURN: a failed collective
  * becomes "rank R: MPI_Allgather failed: <MPI's reason>" and fgrt_train
@@ -32,6 +33,11 @@ static int mpi_fail(const fgrt_comm *c, int rc, const char *what, char *err, siz
 
 static int allreduce_sum(const fgrt_comm *c, double *x, int n, char *err, size_t errlen) {
   int rc = MPI_Allreduce(MPI_IN_PLACE, x, n, MPI_DOUBLE, MPI_SUM, ((const mpi_comm *)c)->comm);
+  return rc == MPI_SUCCESS ? 0 : mpi_fail(c, rc, "MPI_Allreduce", err, errlen);
+}
+
+static int allreduce_sum_f(const fgrt_comm *c, float *x, int n, char *err, size_t errlen) {
+  int rc = MPI_Allreduce(MPI_IN_PLACE, x, n, MPI_FLOAT, MPI_SUM, ((const mpi_comm *)c)->comm);
   return rc == MPI_SUCCESS ? 0 : mpi_fail(c, rc, "MPI_Allreduce", err, errlen);
 }
 
@@ -74,6 +80,7 @@ fgrt_comm *fgrt_mpi_comm(MPI_Comm comm, char *err, size_t errlen) {
   }
   m->base.allreduce_sum = allreduce_sum;
   m->base.allgather = allgather;
+  m->base.allreduce_sum_f = allreduce_sum_f;
   return &m->base;
 }
 

@@ -14,6 +14,9 @@
  * no rank waits alone in a collective: an interrupt on any rank, a local
  * failure (rank 0's log or checkpoint), rank 0's evaluation and its stop
  * request.
+ *
+ * The exact method (backprop) runs as data-parallel backprop does, for
+ * comparison: SHARED only, one all-reduce of the whole gradient a step.
  */
 #include "dist.h"
 
@@ -204,6 +207,29 @@ static int exchange_per_rank(dist_run *d, uint64_t step, int interrupt, char *er
   }
   free(bad);
   return rc;
+}
+
+int dist_exchange_gradient(dist_run *d, uint64_t step, int interrupt, void *g, size_t n, size_t size, char *err,
+                           size_t errlen) {
+  double x[3] = {d->mine[0], interrupt != 0, d->failed};
+  const fgrt_comm *c = d->comm;
+  d->bytes_per_step = n * size + sizeof x;
+  double t0 = now_seconds();
+  if (collective(d, c->allreduce_sum(c, x, 3, err, errlen), t0, sizeof x) != 0)
+    return -1;
+  if (x[2] > 0) {
+    if (d->failed)
+      return prefix_rank(d->rank, err, errlen), d->blame_here = 1, -1;
+    return fail(err, errlen, "step %llu: another rank failed (see its message); every rank stops",
+                (unsigned long long)step);
+  }
+  d->interrupted = x[1] > 0;
+  d->loss = x[0];
+  d->count = 0;
+  t0 = now_seconds();
+  int rc = size == sizeof(float) ? c->allreduce_sum_f(c, g, (int)n, err, errlen)
+                                 : c->allreduce_sum(c, g, (int)n, err, errlen);
+  return collective(d, rc, t0, n * size);
 }
 
 int dist_exchange(dist_run *d, uint64_t step, int interrupt, char *err, size_t errlen) {

@@ -22,6 +22,8 @@ struct fgrt_comm {
   int (*allreduce_sum)(const fgrt_comm *c, double *x, int n, char *err, size_t errlen);
   /* all[r*bytes .. (r+1)*bytes) = rank r's mine[0..bytes), on every rank */
   int (*allgather)(const fgrt_comm *c, const void *mine, int bytes, void *all, char *err, size_t errlen);
+  /* allreduce_sum on floats (the exact method's float32 gradient) */
+  int (*allreduce_sum_f)(const fgrt_comm *c, float *x, int n, char *err, size_t errlen);
 };
 
 /* The distributed state of one run. comm NULL: one process, and none of the
@@ -63,6 +65,13 @@ uint32_t dist_direction(const dist_run *d, unsigned k);
  * combined update (dirs, coef, count) are the same on every rank. Fails
  * (-1) on an MPI error and when some rank had failed (d->failed). */
 int dist_exchange(dist_run *d, uint64_t step, int interrupt, char *err, size_t errlen);
+
+/* An exact-gradient step (SHARED: data-parallel backprop, the DDP baseline).
+ * On entry mine[0] = weight * loss and g = weight * ∇f on this rank's share,
+ * n values of `size` bytes (4: float, 8: double). One all-reduce of the
+ * scalars (loss, flags), then one of g: the batch's gradient on every rank. */
+int dist_exchange_gradient(dist_run *d, uint64_t step, int interrupt, void *g, size_t n, size_t size, char *err,
+                           size_t errlen);
 
 /* Start: every rank set up (rc 0) with the same options (config, a digest).
  * Fails on every rank when one failed or differs, naming the rank. */

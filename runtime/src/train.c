@@ -167,6 +167,8 @@ struct real_ops {
   int (*evaluate)(run *r, uint64_t step, double *metrics);
   void (*local_scalars)(run *r, const fgrt_batch *batch, double *mine);
   void (*combine)(run *r, uint64_t step, const void **dir, double *scale, double *norm);
+  void (*local_gradient)(run *r, const fgrt_batch *batch, double *mine);
+  void (*use_gradient)(run *r, const void **dir, double *scale, double *norm);
   int (*has_eval)(const fgrt_model *m);
   int (*check_callbacks)(const fgrt_model *m, const fgrt_train_opts *o, const char *fn, char *err, size_t errlen);
   void (*to_double)(const void *x, double *out, size_t n);
@@ -198,7 +200,7 @@ struct real_ops {
 
 #define OPS(sfx)                                                                                                   \
   PASTE(estimate, sfx), PASTE(update, sfx), PASTE(evaluate, sfx), PASTE(local_scalars, sfx), PASTE(combine, sfx), \
-      PASTE(has_eval, sfx), PASTE(check_callbacks, sfx), PASTE(to_double, sfx), PASTE(from_double, sfx)
+      PASTE(local_gradient, sfx), PASTE(use_gradient, sfx), PASTE(has_eval, sfx), PASTE(check_callbacks, sfx), PASTE(to_double, sfx), PASTE(from_double, sfx)
 static const real_ops ops_f64 = {FGRT_FLOAT64, sizeof(double), "fgrt_train", OPS(_f64)};
 static const real_ops ops_f32 = {FGRT_FLOAT32, sizeof(float), "fgrt_train_f", OPS(_f32)};
 #undef OPS
@@ -256,17 +258,18 @@ static int check_numbers(const fgrt_train_opts *o, const char *fn, char *err, si
   return 0;
 }
 
-/* A distributed run has a communicator and estimates forward gradients:
- * the exact gradient would have to travel whole (n values, as in DDP). */
+/* A distributed run has a communicator. The exact gradient has no
+ * directions to draw per rank: it runs SHARED, all-reducing the whole
+ * gradient (n values) as data-parallel backprop (DDP) does. */
 static int check_distributed(const fgrt_train_opts *o, const char *fn, char *err, size_t errlen) {
   if (o->mpi_directions == FGRT_MPI_NONE)
     return 0;
   if (!o->mpi_comm)
     return fail(err, errlen, "%s: mpi_directions is %s but mpi_comm is NULL; expected a communicator from "
                 "fgrt_mpi_comm (fgrt_mpi.h)", fn, o->mpi_directions == FGRT_MPI_SHARED ? "FGRT_MPI_SHARED" : "FGRT_MPI_PER_RANK");
-  if (o->method != FGRT_FORWARD_GRADIENT)
-    return fail(err, errlen, "%s: mpi_directions needs the forward-gradient method (an exact gradient would "
-                "all-reduce all %s values, as DDP does)", fn, "n_params");
+  if (o->method != FGRT_FORWARD_GRADIENT && o->mpi_directions == FGRT_MPI_PER_RANK)
+    return fail(err, errlen, "%s: FGRT_MPI_PER_RANK needs the forward-gradient method (the exact method runs "
+                "FGRT_MPI_SHARED, all-reducing the gradient as DDP does)", fn);
   return 0;
 }
 
@@ -372,6 +375,16 @@ static int interrupted(const fgrt_train_opts *o) { return o->interrupt && *o->in
 static int estimate_dist(run *r, const fgrt_batch *batch, const void **dir, double *scale, double *norm,
                          double *loss) {
   dist_run *d = &r->dist;
+  if (r->o->method == FGRT_EXACT_GRADIENT) { /* data-parallel backprop */
+    if (!d->failed)
+      r->ops->local_gradient(r, batch, d->mine);
+    if (dist_exchange_gradient(d, batch->step, interrupted(r->o), r->g, r->m->n_params, r->ops->size, r->err,
+                               r->errlen) != 0)
+      return -1;
+    *loss = d->loss;
+    r->ops->use_gradient(r, dir, scale, norm);
+    return 0;
+  }
   if (!d->failed)
     r->ops->local_scalars(r, batch, d->mine);
   if (dist_exchange(d, batch->step, interrupted(r->o), r->err, r->errlen) != 0)

@@ -110,6 +110,29 @@ static void T(local_scalars)(run *r, const fgrt_batch *batch, double *mine) {
   mine[0] = w * (total / k_count);
 }
 
+/* This rank's part of a distributed exact-gradient step: g = w * ∇f on its
+ * share (zero when its share is empty), mine[0] = w * f. */
+static void T(local_gradient)(run *r, const fgrt_batch *batch, double *mine) {
+  const fgrt_model *m = r->m;
+  size_t n = m->n_params;
+  REAL *g = r->g;
+  double w, f = 0;
+  fgrt_batch share = dist_share(&r->dist, batch, m->n_examples > 0, &w);
+  if (w > 0)
+    f = m->API(loss_grad)(m->user, r->theta, &share, g);
+  REAL wr = (REAL)w;
+  for (size_t i = 0; i < n; i++)
+    g[i] = w > 0 ? wr * g[i] : 0;
+  mine[0] = w * f;
+}
+
+/* The exact gradient summed over the ranks is the step's g. */
+static void T(use_gradient)(run *r, const void **dir, double *scale, double *norm) {
+  *dir = r->g;
+  *scale = 1;
+  *norm = sqrt(T(sum_of_squares)(r->g, r->m->n_params));
+}
+
 /* The update every rank forms from the exchanged scalars:
  * g = Σ_j (REAL)coef_j v_{dir_j}, in the order of j, each direction
  * regenerated from its counter. A single direction is used in place, as

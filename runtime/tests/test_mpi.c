@@ -20,7 +20,10 @@
  *    after the same step;
  *  - a checkpoint of a run on P/2 ranks resumes on P ranks and ends where
  *    the one-process run ends;
- *  - the bytes per step are 8(K+3) shared and 8P(K+2) per rank.
+ *  - the exact method (backprop) all-reduces the gradient as DDP does and
+ *    follows the one-process run too;
+ *  - the bytes per step are 8(K+3) shared, 8P(K+2) per rank, n values + 24
+ *    for the exact method.
  * `kill` and `exit` make the last rank die mid-run (SIGKILL, exit 3): the
  * script checks that the job ends with an error naming that rank.
  */
@@ -120,6 +123,39 @@ static double jvp32(void *user, const float *t, const float *v, const fgrt_batch
   return f / (float)b->size;
 }
 
+/* The exact gradient (the DDP baseline), in double and in float. */
+static double grad64(void *user, const double *t, const fgrt_batch *b, double *g) {
+  (void)user;
+  double f = 0;
+  memset(g, 0, D * sizeof *g);
+  for (size_t k = 0; k < b->size; k++) {
+    const double *x = X[b->index[k]];
+    double e = -Y[b->index[k]];
+    for (int j = 0; j < D; j++)
+      e += t[j] * x[j];
+    f += 0.5 * e * e;
+    for (int j = 0; j < D; j++)
+      g[j] += e * x[j] / (double)b->size;
+  }
+  return f / (double)b->size;
+}
+
+static double grad32(void *user, const float *t, const fgrt_batch *b, float *g) {
+  (void)user;
+  float f = 0;
+  memset(g, 0, D * sizeof *g);
+  for (size_t k = 0; k < b->size; k++) {
+    const double *x = X[b->index[k]];
+    float e = (float)-Y[b->index[k]];
+    for (int j = 0; j < D; j++)
+      e += t[j] * (float)x[j];
+    f += 0.5f * e * e;
+    for (int j = 0; j < D; j++)
+      g[j] += e * (float)x[j] / (float)b->size;
+  }
+  return f / (float)b->size;
+}
+
 static double data_loss(const double *t) {
   double f = 0;
   for (int i = 0; i < N; i++) {
@@ -155,7 +191,8 @@ static int eval32(void *user, const float *t, uint64_t step, double *metrics) {
 static const char *const names[] = {"data_loss"};
 
 static fgrt_model model(void) {
-  fgrt_model m = {.n_params = D, .n_examples = N, .loss_jvp = jvp64, .loss_jvp_f = jvp32, .eval = eval64,
+  fgrt_model m = {.n_params = D, .n_examples = N, .loss_jvp = jvp64, .loss_jvp_f = jvp32, .loss_grad = grad64,
+                  .loss_grad_f = grad32, .eval = eval64,
                   .eval_f = eval32, .n_metrics = 1, .metric_names = names};
   return m;
 }
@@ -243,6 +280,25 @@ static void shared_equals_single(const fgrt_comm *comm, int f32, unsigned k, fgr
         (unsigned long long)rp.comm_bytes_per_step);
   check(rp.evaluated && fabs(rp.metrics[0] - r1.metrics[0]) <= tol * fabs(r1.metrics[0]),
         "shared: final metric %g on this rank, one process %g", rp.metrics[0], r1.metrics[0]);
+}
+
+/* The exact method all-reduces the gradient (DDP): the one-process run to
+ * rounding, n values of the precision (+ 3 scalars) a step. */
+static void exact_equals_single(const fgrt_comm *comm, int f32) {
+  double ref[D], got[D], tol = f32 ? 1e-4 : 1e-10;
+  char err[1024];
+  fgrt_train_result r1, rp;
+  fgrt_train_opts o = options(FGRT_MPI_NONE, NULL, 1);
+  o.method = FGRT_EXACT_GRADIENT;
+  o.optimizer = FGRT_MOMENTUM;
+  check(train(&o, f32, ref, &r1, err, sizeof err) == 0, "single exact run: %s", err);
+  o.mpi_directions = FGRT_MPI_SHARED;
+  o.mpi_comm = comm;
+  check(train(&o, f32, got, &rp, err, sizeof err) == 0, "exact shared run: %s", err);
+  check(max_rel(got, ref, D) < tol, "exact %s: parameters differ from one process by %g", f32 ? "f32" : "f64",
+        max_rel(got, ref, D));
+  check(rp.comm_bytes_per_step == (f32 ? 4u : 8u) * D + 24, "exact: %llu bytes per step",
+        (unsigned long long)rp.comm_bytes_per_step);
 }
 
 /* per-rank, step 0 by hand: θ1 = -lr Σ_r Σ_k (w_r d_rk / K) v_rk from θ0 = 0. */
@@ -426,6 +482,8 @@ int main(int argc, char **argv) {
   shared_equals_single(comm, 0, 3, FGRT_MOMENTUM);
   shared_equals_single(comm, 1, 1, FGRT_SGD);
   shared_equals_single(comm, 1, 2, FGRT_ADAM);
+  exact_equals_single(comm, 0);
+  exact_equals_single(comm, 1);
   per_rank_first_step(comm);
   per_rank_learns(comm, 0);
   per_rank_learns(comm, 1);

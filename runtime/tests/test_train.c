@@ -668,7 +668,12 @@ static void refuses_nonsense_options(void **state) {
 
 /* ---------------------------------------------------------------- distributed, one rank */
 
-/* The collectives of a single rank: the sum and the gathering of one. */
+/* The collectives of a single rank: the sums and the gathering of one. */
+static int one_sum_f(const fgrt_comm *c, float *x, int n, char *err, size_t errlen) {
+  (void)c, (void)x, (void)n, (void)err, (void)errlen;
+  return 0;
+}
+
 static int one_sum(const fgrt_comm *c, double *x, int n, char *err, size_t errlen) {
   (void)c, (void)x, (void)n, (void)err, (void)errlen;
   return 0;
@@ -680,48 +685,57 @@ static int one_gather(const fgrt_comm *c, const void *mine, int bytes, void *all
   return 0;
 }
 
-/* On one rank both distributed modes are the one-process run bit for bit
- * (weight 1, direction index k), in both precisions, with data and
- * without, with K = 1 (the direction used in place) and K = 3; the step's
- * exchange is counted; the exact method is refused. The MPI runs with
- * 1, 2 and 4 ranks are test_mpi.c's. */
+/* On one rank both distributed modes, and the exact method's all-reduced
+ * gradient, are the one-process run bit for bit (weight 1, direction index
+ * k), in both precisions, with data and without, with K = 1 (the direction
+ * used in place) and K = 3; the step's exchange is counted; the exact
+ * method with per-rank directions is refused. The MPI runs with 1, 2 and 4
+ * ranks are test_mpi.c's. */
+static void one_rank_run(int f32, int variant, unsigned k, int data) {
+  static const fgrt_comm one = {0, 1, one_sum, one_gather, one_sum_f};
+  int exact = variant == 2;
+  fgrt_mpi_directions mode = variant == 1 ? FGRT_MPI_PER_RANK : FGRT_MPI_SHARED;
+  quad q;
+  quad_init(&q);
+  fgrt_model m = model_of(&q);
+  m.n_examples = data ? EXAMPLES : 0;
+  fgrt_train_opts o = quiet_opts();
+  o.steps = 50, o.batch_size = 4, o.lr = 0.05, o.directions = k, o.clip_norm = 0.5, o.eval_every = 10;
+  o.method = exact ? FGRT_EXACT_GRADIENT : FGRT_FORWARD_GRADIENT;
+  double ref[D] = {0}, got[D] = {0};
+  fgrt_train_result r1, r2;
+  assert_int_equal(train_in(f32, &m, &o, ref, &r1, NULL, 0), 0);
+  o.mpi_directions = mode;
+  o.mpi_comm = &one;
+  o.mpi_check_every = 7;
+  assert_int_equal(train_in(f32, &m, &o, got, &r2, NULL, 0), 0);
+  if (memcmp(ref, got, sizeof ref) != 0 || r1.loss != r2.loss)
+    fail_msg("f32 %d variant %d K %u data %d: not the one-process run", f32, variant, k, data);
+  assert_int_equal(r2.ranks, 1);
+  uint64_t bytes = exact ? D * (f32 ? 4 : 8) + 24 : 8 * (k + (mode == FGRT_MPI_SHARED ? 3 : 2));
+  assert_int_equal(r2.comm_bytes_per_step, bytes);
+  assert_true(r2.comm_bytes > 50 * r2.comm_bytes_per_step);
+  assert_true(r2.evaluated && r2.metrics[1] == r1.metrics[1]);
+}
+
 static void one_rank_runs(void **state) {
   (void)state;
-  static const fgrt_comm one = {0, 1, one_sum, one_gather};
   for (int f32 = 0; f32 < 2; f32++)
-    for (int mode = FGRT_MPI_SHARED; mode <= FGRT_MPI_PER_RANK; mode++)
+    for (int variant = 0; variant < 3; variant++)
       for (unsigned k = 1; k <= 3; k += 2)
-        for (int data = 0; data < 2; data++) {
-          quad q;
-          quad_init(&q);
-          fgrt_model m = model_of(&q);
-          m.n_examples = data ? EXAMPLES : 0;
-          fgrt_train_opts o = quiet_opts();
-          o.steps = 50, o.batch_size = 4, o.lr = 0.05, o.directions = k, o.clip_norm = 0.5, o.eval_every = 10;
-          double ref[D] = {0}, got[D] = {0};
-          fgrt_train_result r1, r2;
-          assert_int_equal(train_in(f32, &m, &o, ref, &r1, NULL, 0), 0);
-          o.mpi_directions = (fgrt_mpi_directions)mode;
-          o.mpi_comm = &one;
-          o.mpi_check_every = 7;
-          assert_int_equal(train_in(f32, &m, &o, got, &r2, NULL, 0), 0);
-          if (memcmp(ref, got, sizeof ref) != 0 || r1.loss != r2.loss)
-            fail_msg("f32 %d mode %d K %u data %d: not the one-process run", f32, mode, k, data);
-          assert_int_equal(r2.ranks, 1);
-          assert_int_equal(r2.comm_bytes_per_step, 8 * (k + (mode == FGRT_MPI_SHARED ? 3 : 2)));
-          assert_true(r2.comm_bytes > 50 * r2.comm_bytes_per_step);
-          assert_true(r2.evaluated && r2.metrics[1] == r1.metrics[1]);
-        }
+        for (int data = 0; data < 2; data++)
+          one_rank_run(f32, variant, k, data);
+  static const fgrt_comm one = {0, 1, one_sum, one_gather, one_sum_f};
   quad q;
   quad_init(&q);
   fgrt_model m = model_of(&q);
   fgrt_train_opts o = quiet_opts();
-  o.method = FGRT_EXACT_GRADIENT, o.mpi_directions = FGRT_MPI_SHARED, o.mpi_comm = &one;
+  o.method = FGRT_EXACT_GRADIENT, o.mpi_directions = FGRT_MPI_PER_RANK, o.mpi_comm = &one;
   double t[D] = {0};
   char err[256];
   fgrt_train_result r;
   assert_int_equal(fgrt_train(&m, &o, t, &r, err, sizeof err), -1);
-  assert_non_null(strstr(err, "mpi_directions needs the forward-gradient method"));
+  assert_non_null(strstr(err, "FGRT_MPI_PER_RANK needs the forward-gradient method"));
   assert_int_equal(q.calls, 0);
 }
 
