@@ -215,6 +215,14 @@ static Expr *operand_in(Expr *e, TypeKind k) {
   return mk_cast(type_basic(k), e);
 }
 
+/* The call's arguments as its own array: diff.c may share one array
+ * between a primal call and its tangent twin. */
+static void own_args(Expr *call) {
+  Expr **args = arena_alloc(sizeof(Expr *) * (size_t)(call->nargs + 1));
+  memcpy(args, call->args, sizeof(Expr *) * (size_t)call->nargs);
+  call->args = args;
+}
+
 /* e * K, for a size in bytes. */
 static Expr *times_width(W *w, Expr *size) {
   Expr *k = new_num(arena_printf("%d", w->width), type_basic(TY_INT));
@@ -242,8 +250,10 @@ static Expr *widen_alloc(W *w, Expr *rhs, Type *target) {
     return rhs;
   int size = call_named(rhs, "malloc") ? 0 : call_named(rhs, "realloc") || call_named(rhs, "aligned_alloc") ||
                                                      call_named(rhs, "calloc") ? 1 : -1;
-  if (size >= 0 && size < rhs->nargs)
+  if (size >= 0 && size < rhs->nargs) {
+    own_args(rhs);
     rhs->args[size] = times_width(w, rhs->args[size]);
+  }
   return rhs;
 }
 
@@ -332,7 +342,7 @@ static const char *fresh(W *w, const char *base);
 
 /* A new local of the function being widened, declared at its top. */
 static Var *new_temp(W *w, Type *ty, Loc loc) {
-  Var *t = new_var(fresh(w, arena_printf("fg_t%d", w->temps.len + 1)), ty, VAR_LOCAL, loc);
+  Var *t = new_var(fresh(w, arena_printf("fg_arg%d", w->temps.len + 1)), ty, VAR_LOCAL, loc);
   vec_push(&w->temps, t);
   return t;
 }
@@ -366,6 +376,7 @@ static Expr *widen_call(W *w, Expr *e) {
   Variant *callee = variant_named(w, e->text);
   if (callee) {
     Func *out = callee->out;
+    own_args(e);
     for (int i = 0; i < e->nargs && i < out->nparams; i++)
       if (out->params[i]->holds_tangent)
         e->args[i] = flat_arg(w, e->args[i], out->params[i]->ty);
@@ -373,6 +384,7 @@ static Expr *widen_call(W *w, Expr *e) {
   }
   if ((call_named(e, "memset") || call_named(e, "memcpy") || call_named(e, "memmove")) && e->nargs == 3 &&
       is_widened_ptr(e->args[0]->ty)) {
+    own_args(e);
     e->args[2] = times_width(w, e->args[2]);
     return e;
   }
