@@ -363,6 +363,97 @@ static Expr *flat_arg(W *w, Expr *arg, Type *pt) {
   return arg;
 }
 
+/* The function whose user derivative (FG_JVP, --jvp) `name` is, or NULL. */
+static Func *user_jvp_of(W *w, const char *name) {
+  for (int i = 0; i < w->a->njvps; i++)
+    if (strcmp(w->a->jvp_fn[i]->name, name) == 0)
+      return w->a->jvp_of_fn[i];
+  return NULL;
+}
+
+/* Which arguments of a call to g's derivative are tangents: each parameter
+ * that can carry one is followed by it, ret_dot comes last (diff.c). */
+static bool *tangent_positions(Func *g, int nargs) {
+  bool *t = arena_alloc(sizeof(bool) * (size_t)(nargs + 1));
+  int at = 0;
+  for (int i = 0; i < g->nparams && at < nargs; i++, at++)
+    if (param_can_be_active(g->params[i]) && at + 1 < nargs)
+      t[++at] = true;
+  if (type_carries_float(g->ret) && nargs > 0)
+    t[nargs - 1] = true;
+  return t;
+}
+
+static Expr *comma(Expr *a, Expr *b) { return a ? mk(EX_COMMA, b->ty, a, b) : b; }
+
+/* v, or a temporary holding it when it is more than a name or a number. */
+static Expr *once(W *w, Expr *v, Expr **seq) {
+  if (v->kind == EX_VAR || v->kind == EX_NUM)
+    return v;
+  Var *t = new_temp(w, type_unqual(v->ty), v->loc);
+  *seq = comma(*seq, new_assign(OP_NONE, new_var_ref(t), v));
+  return new_var_ref(t);
+}
+
+static Expr *vector_of(Var **parts, int width, Type *vt) {
+  Expr *init = new_expr(EX_INIT, vt, (Loc){0});
+  init->args = arena_alloc(sizeof(Expr *) * (size_t)width);
+  for (int k = 0; k < width; k++)
+    init->args[k] = new_var_ref(parts[k]);
+  init->nargs = width;
+  Expr *e = mk(EX_COMPOUND, vt, init, NULL);
+  e->cast_ty = vt;
+  return e;
+}
+
+/* A user derivative has the width-1 convention: in vector mode it is called
+ * once per direction k with the k-th value of each scalar tangent, and the
+ * K result tangents are gathered into the vector:
+ *   (a1 = .., t1 = x_dot, p = g_jvp(a1, t1[0], &r0), ..., g_jvp(a1, t1[K-1], &rK-1),
+ *    rd = (fg_vK){r0, ..}, p)
+ * A pointer's interleaved tangents cannot be handed to it without copies:
+ * refused (a null tangent pointer is passed on as it is). */
+static Expr *call_per_direction(W *w, Expr *e, Func *g) {
+  bool *tan = tangent_positions(g, e->nargs);
+  Expr *seq = NULL, **base = arena_alloc(sizeof(Expr *) * (size_t)(e->nargs + 1));
+  Expr *ret = NULL;
+  for (int i = 0; i < e->nargs; i++) {
+    Expr *a = e->args[i];
+    if (tan[i] && i == e->nargs - 1 && type_carries_float(g->ret) && is_widened_ptr(a->ty)) {
+      ret = a;
+    } else if (tan[i] && is_widened_ptr(a->ty)) {
+      refuse(w, e->loc, arena_printf("passing the tangents of pointer argument %d to the derivative '%s' "
+                                     "(width 1; FG_JVP)", i + 1, e->text));
+      return e;
+    }
+    base[i] = ret == a ? a : once(w, a, &seq);
+  }
+  Var **parts = arena_alloc(sizeof(Var *) * (size_t)w->width);
+  Expr *value = NULL;
+  for (int k = 0; k < w->width; k++) {
+    Expr **args = arena_alloc(sizeof(Expr *) * (size_t)(e->nargs + 1));
+    for (int i = 0; i < e->nargs; i++) {
+      args[i] = base[i];
+      if (base[i] == ret) {
+        parts[k] = new_temp(w, type_basic(ret->ty->base->kind), e->loc);
+        args[i] = mk(EX_ADDR, type_ptr_to(parts[k]->ty), new_var_ref(parts[k]), NULL);
+      } else if (tan[i] && is_vector(base[i]->ty)) {
+        args[i] = mk(EX_INDEX, type_basic(base[i]->ty->kind), base[i], new_num(arena_printf("%d", k), type_basic(TY_INT)));
+      }
+    }
+    Expr *call = new_call(e->text, args, e->nargs, e->ty);
+    call->loc = e->loc;
+    if (k + 1 < w->width || !e->ty || e->ty->kind == TY_VOID)
+      seq = comma(seq, call);
+    else
+      value = once(w, call, &seq);
+  }
+  if (ret)
+    seq = comma(seq, new_assign(OP_NONE, ret->kind == EX_ADDR ? ret->lhs : mk(EX_DEREF, ret->ty->base, ret, NULL),
+                                vector_of(parts, w->width, vector_type(ret->ty->base->kind, w->width, NULL))));
+  return value ? comma(seq, value) : seq;
+}
+
 static bool any_widened_arg(Expr *e) {
   for (int i = 0; i < e->nargs; i++)
     if (widened(e->args[i]->ty))
@@ -390,11 +481,14 @@ static Expr *widen_call(W *w, Expr *e) {
   }
   if (call_named(e, "free") || is_alloc_call(e) || !any_widened_arg(e)) /* allocations: store_value */
     return e;
+  Func *g = user_jvp_of(w, e->text);
+  if (g)
+    return call_per_direction(w, e, g);
   TypeKind k;
   if (blas_rule(e->text, &k) || strncmp(e->text, "fgblas_", 7) == 0)
     refuse(w, e->loc, arena_printf("BLAS calls on data with derivatives ('%s')", e->text));
   else
-    refuse(w, e->loc, arena_printf("calls to user derivatives ('%s': FG_JVP or --jvp)", e->text));
+    refuse(w, e->loc, arena_printf("the call to '%s' with tangents", e->text));
   return e;
 }
 
