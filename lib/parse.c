@@ -1651,7 +1651,11 @@ static Stmt *conv_stmt_kind(CXCursor c) {
     fail(c, "computed goto is not supported");
     return stmt_at(ST_NULL, c);
   default:
-    fail(c, "unsupported statement (%s)", kind_name(c));
+    if (strncmp(kind_name(c), "OMP", 3) == 0)
+      fail(c, "OpenMP directives (here %s) cannot be differentiated yet; without -fopenmp they are ignored and "
+              "the code runs serially", kind_name(c) + 3);
+    else
+      fail(c, "unsupported statement (%s)", kind_name(c));
     return stmt_at(ST_NULL, c);
   }
 }
@@ -2211,7 +2215,7 @@ static const char *fgcc_include_dir(void) {
 
 /* argv for clang: the user's flags, then fgcc's. */
 static const char **clang_argv(const Options *opt, int *argc) {
-  const char **argv = arena_alloc(sizeof(char *) * (size_t)(opt->nclang_args + 8));
+  const char **argv = arena_alloc(sizeof(char *) * (size_t)(opt->nclang_args + 9));
   int n = 0;
   bool lang = false;
   for (int i = 0; i < opt->nclang_args; i++)
@@ -2221,6 +2225,7 @@ static const char **clang_argv(const Options *opt, int *argc) {
   for (int i = 0; i < opt->nclang_args; i++)
     argv[n++] = opt->clang_args[i];
   argv[n++] = "-D__FGCC__=1";
+  argv[n++] = "-Wsource-uses-openmp"; /* without -fopenmp: a warning fgcc passes on, once */
   argv[n++] = arena_printf("-I%s", fgcc_include_dir());
   argv[n++] = "-isystem";
   argv[n++] = FGCC_CLANG_RESOURCE_DIR "/include";
@@ -2228,12 +2233,26 @@ static const char **clang_argv(const Options *opt, int *argc) {
   return argv;
 }
 
-/* clang's errors are the user's errors; warnings are clang's business. */
+/* `#pragma omp` parsed without -fopenmp vanishes from the AST, so out.c
+ * would run that code serially without a word: say so, once. */
+static void warn_ignored_openmp(CXDiagnostic d, bool *warned) {
+  const char *option = take_string(clang_getDiagnosticOption(d, NULL));
+  if (*warned || strcmp(option, "-Wsource-uses-openmp") != 0)
+    return;
+  *warned = true;
+  warn_at(loc_of_location(clang_getDiagnosticLocation(d)),
+          "OpenMP directives are ignored: they were parsed without -fopenmp, so out.c runs this code serially");
+}
+
+/* clang's errors are the user's errors; its warnings are its business,
+ * but for ignored OpenMP directives. */
 static bool report_clang_errors(void) {
-  bool any = false;
+  bool any = false, warned = false;
   unsigned n = clang_getNumDiagnostics(P.tu);
   for (unsigned i = 0; i < n; i++) {
     CXDiagnostic d = clang_getDiagnostic(P.tu, i);
+    if (clang_getDiagnosticSeverity(d) == CXDiagnostic_Warning)
+      warn_ignored_openmp(d, &warned);
     if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
       Loc loc = loc_of_location(clang_getDiagnosticLocation(d));
       const char *msg = take_string(clang_getDiagnosticSpelling(d));
