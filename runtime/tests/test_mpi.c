@@ -17,7 +17,8 @@
  *    cannot be written on rank 0, options that differ on one rank: every
  *    rank returns an error naming the rank, none waits forever;
  *  - rank 0's request to stop and one rank's interrupt stop every rank
- *    after the same step;
+ *    after the same step; a NaN on one rank's share is a divergence at the
+ *    same step on every rank;
  *  - a checkpoint of a run on P/2 ranks resumes on P ranks and ends where
  *    the one-process run ends;
  *  - the exact method (backprop) all-reduces the gradient as DDP does and
@@ -67,6 +68,7 @@ typedef struct {
   int corrupt_rank, corrupt_step;
   int interrupt_rank, interrupt_step;
   int die_rank, die_step, die_how; /* 1: SIGKILL, 2: exit(3) */
+  int nan_rank, nan_step;      /* this rank's loss is NaN at this step (0: never) */
   double *theta;               /* the vector being trained (corruption) */
   float *theta_f;
   volatile sig_atomic_t interrupt;
@@ -103,7 +105,7 @@ static double jvp64(void *user, const double *t, const double *v, const fgrt_bat
     d += e * xv;
   }
   *dfv = d / (double)b->size;
-  return f / (double)b->size;
+  return H.nan_step && (int)b->step == H.nan_step && rank == H.nan_rank ? NAN : f / (double)b->size;
 }
 
 /* The same in float, as a float model computes it. */
@@ -394,6 +396,27 @@ static void failures_named(const fgrt_comm *comm) {
   }
 }
 
+/* A NaN on one rank's share: every rank diverges at the same step, with
+ * the same message, keeping the same last finite parameters. */
+static void divergence_agreed(const fgrt_comm *comm) {
+  double theta[D];
+  char err[1024] = "";
+  fgrt_train_result res;
+  H.nan_rank = size - 1;
+  H.nan_step = 9;
+  fgrt_train_opts o = options(FGRT_MPI_PER_RANK, comm, 2);
+  int rc = train(&o, 0, theta, &res, err, sizeof err);
+  check(rc == -1 && res.diverged && res.diverged_step == 9 && strstr(err, "step 9: the loss is nan"),
+        "a NaN on rank %d: rc %d, diverged %d at %llu: %s", size - 1, rc, res.diverged,
+        (unsigned long long)res.diverged_step, err);
+  double *all = malloc((size_t)size * sizeof theta);
+  MPI_Allgather(theta, D, MPI_DOUBLE, all, D, MPI_DOUBLE, MPI_COMM_WORLD);
+  for (int r = 1; r < size; r++)
+    check(memcmp(all, all + r * D, sizeof theta) == 0, "after the divergence rank %d's parameters differ", r);
+  free(all);
+  H.nan_step = 0;
+}
+
 static void stops_agree(const fgrt_comm *comm) {
   double theta[D];
   char err[1024];
@@ -491,6 +514,7 @@ int main(int argc, char **argv) {
     corruption_detected(comm);
   failures_named(comm);
   stops_agree(comm);
+  divergence_agreed(comm);
   resume_other_size(comm, path);
   int bad = failures, all_bad = 0;
   MPI_Allreduce(&bad, &all_bad, 1, MPI_INT, MPI_SUM, MPI_COMM_WORLD);
