@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 # libclang-rt-19-dev: clang-19's sanitizer and libFuzzer runtimes (scripts/test-sanitize.sh).
 # libopenmpi-dev, openmpi-bin: Open MPI, for distributed training (fgrt_mpi,
 # --mpi-directions, the runtime_mpi_* tests; docs/distributed.md).
+# libcminpack-dev: MINPACK in C, for examples/lmfit (lmder, lmdif).
 packages=(libclang-19-dev clang-19 libclang-rt-19-dev llvm-19-dev llvm-19-tools cmake ninja-build gcc python3 libc6-dev
-          libcmocka-dev zlib1g-dev libopenblas-dev libopenmpi-dev openmpi-bin)
+          libcmocka-dev zlib1g-dev libopenblas-dev libcminpack-dev libopenmpi-dev openmpi-bin)
 
 missing=()
 for p in "${packages[@]}"; do
