@@ -24,6 +24,13 @@ The generator also writes, for each program, the C driver code that calls
 P_f, P_f_jvp and the reference ref_P_f through one flat vector of inputs:
 v = [x[0..NX), a, b, s.a, s.b, out[0..NX)] and outputs y = [out[0..NX), ret].
 
+Vector mode (fgcc --width K, which refuses structs carrying derivatives):
+Gen(structs=False) leaves out struct S parameters, locals, arrays of structs
+and struct helpers (`gen.py SEED --no-structs` prints such a program), and
+Program(width=K) writes a driver calling P_f_jvpK on K directions, its
+tangents interleaved (element j of direction k at j * K + k) with guard
+values after each buffer.
+
 Only the Python 3 standard library is used.
 """
 import random
@@ -88,9 +95,10 @@ class Fn:
 
 
 class Gen:
-    def __init__(self, seed, prefix, nx=None):
+    def __init__(self, seed, prefix, nx=None, structs=True):
         self.r = random.Random(seed)
         self.prefix = prefix
+        self.structs = structs  # False: no struct S parameters, locals or arrays (vector mode)
         self.nx = nx or self.r.choice([3, 4, 5])
         self.helpers = []      # (name, kind, signature info)
         self.lines = []
@@ -526,7 +534,7 @@ class Gen:
         if depth > 0 and budget > 2:
             opts += [("for", 4), ("if", 4), ("while", 1), ("switch", 1)]
         if depth > 0 and budget > 4:
-            opts += [("array", 2), ("struct", 1), ("sarray", 1)]
+            opts += [("array", 2)] + ([("struct", 1), ("sarray", 1)] if self.structs else [])
         opts += [("jump", 1), ("incdec", 1)]
         if fn.top and depth > 0:
             opts += [("heap", 1), ("ptr", 1), ("goto", 1)]
@@ -631,7 +639,8 @@ class Gen:
     def helper(self, hi):
         """One static helper; its kind decides the signature. It may call
         the helpers defined before it."""
-        kind = self.pick([("ret", 4), ("vec", 3), ("scal", 3), ("struct", 2), ("rec", 1)])
+        kind = self.pick([("ret", 4), ("vec", 3), ("scal", 3)] + ([("struct", 2)] if self.structs else []) +
+                         [("rec", 1)])
         name = "%sh%d" % (self.prefix, hi)
         self.fn_start = len(self.lines)
         if kind == "ret":
@@ -694,7 +703,7 @@ class Gen:
         """The FG_DIFF function."""
         self.fn_start = len(self.lines)
         r = self.r
-        self.has_struct = r.random() < 0.6
+        self.has_struct = r.random() < 0.6 and self.structs
         self.has_ret = r.random() < 0.5
         act = {"x": True, "a": True, "b": True, "s": self.has_struct}
         wrt = set()
@@ -771,9 +780,9 @@ def source(progs):
 class Program:
     """A generated program: its text and what the driver needs to call it."""
 
-    def __init__(self, seed, prefix):
-        g = Gen(seed, prefix)
-        self.seed, self.prefix = seed, prefix
+    def __init__(self, seed, prefix, structs=True, width=1):
+        g = Gen(seed, prefix, structs=structs)
+        self.seed, self.prefix, self.width = seed, prefix, width
         self.text = g.program()
         self.nx, self.has_struct, self.has_ret, self.active = g.nx, g.has_struct, g.has_ret, g.active
 
@@ -814,9 +823,9 @@ class Program:
         c.append("static void %sref(const long double *v, int n, const int *iv, long double *y) {" % P)
         c.append(unpack("long double", "v") + sv("ref_S", "v") +
                  res("y", "ref_%sf(n, iv, x, v[%d], v[%d]%s, out)" % (P, nx, nx + 1, sarg)) + outs("y") + "}")
-        c.append("static void %sjvp(const double *v, const double *dv, int n, const int *iv, double *y, "
-                 "double *dy) {" % P)
-        body = unpack("double", "v") + sv("S", "v")
+        body = "static void %sjvp(const double *v, const double *dv, int n, const int *iv, double *y, " \
+               "double *dy) {\n" % P
+        body += unpack("double", "v") + sv("S", "v")
         body += "  double x_dot[%d], out_dot[%d];\n  for (int i = 0; i < %d; i++) {\n" % (nx, nx, nx)
         body += "    x_dot[i] = dv[i];\n    out_dot[i] = dv[%d + i];\n  }\n" % (nx + 4)
         if self.has_struct:
@@ -831,11 +840,66 @@ class Program:
             body += "  dy[%d] = 0;\n" % nx
         body += outs("y") + "  for (int i = 0; i < %d; i++)\n    dy[i] = out_dot[i];\n" % nx
         body += "  (void)x_dot;\n"
-        c.append(body + "}")
+        if self.width == 1:
+            c.append(body + "}")
         c.append("static const int %smask[] = {%s};" % (P, ", ".join("1" if m else "0" for m in mask)))
-        c.append('static const FzProg %sprog = {"%s", %d, %d, %d, %d, %smask, %srun, %sref, %sjvp};' %
-                 (P, P, self.seed, nx, nin, nout, P, P, P, P))
+        if self.width > 1:
+            c[3] = self.jvpw_proto()
+            c.append(self.jvpw())
+            c.append('static const FzProg %sprog = {"%s", %d, %d, %d, %d, %smask, %srun, %sref, 0, %d, %sjvpw};' %
+                     (P, P, self.seed, nx, nin, nout, P, P, P, self.width, P))
+        else:
+            c.append('static const FzProg %sprog = {"%s", %d, %d, %d, %d, %smask, %srun, %sref, %sjvp};' %
+                     (P, P, self.seed, nx, nin, nout, P, P, P, P))
         return "\n".join(c) + "\n"
+
+    def jvpw_proto(self):
+        """The prototype of P_fK_jvp, fgcc --width K: flat interleaved tangents."""
+        act, ret = self.active, "real" if self.has_ret else "void"
+        jp = ["int n", "const int *iv", "const real *x"] + (["const real *x_dot"] if act["x"] else [])
+        jp += ["real a"] + (["const double *a_dot"] if act["a"] else [])
+        jp += ["real b"] + (["const double *b_dot"] if act["b"] else [])
+        jp += ["real *out", "real *out_dot"] + (["real *ret_dot"] if self.has_ret else [])
+        return "%s %sf_jvp%d(%s);" % (ret, self.prefix, self.width, ", ".join(jp))
+
+    def jvpw(self):
+        """C code: P_f_jvpK on K directions at once. dv holds the K directions
+        one after the other (dv[k * nin + i]), dy the K tangents of y
+        (dy[k * nout + i]); the tangents fgcc sees are interleaved: element j
+        of direction k at j * K + k. Guard values after every tangent buffer
+        catch writes past its end: the function returns 1 when one changed."""
+        P, nx, K, act = self.prefix, self.nx, self.width, self.active
+        nin, nout = 2 * nx + 4, nx + 1
+        G = "(-1234.5 - %d)"  # the guard values: index-dependent, never a tangent written by the program
+        c = ["static int %sjvpw(const double *v, const double *dv, int n, const int *iv, double *y, double *dy) {"
+             % P]
+        c.append("  double x[%d], out[%d], x_dot[%d], out_dot[%d], a_dot[%d], b_dot[%d], ret_dot[%d];" %
+                 (nx, nx, (nx + 1) * K, (nx + 1) * K, 2 * K, 2 * K, 2 * K))
+        c.append("  int bad = 0;")
+        c.append("  for (int i = 0; i < %d; i++) {\n    x[i] = v[i];\n    out[i] = v[%d + i];\n  }" % (nx, nx + 4))
+        c.append("  for (int i = 0; i < %d; i++)\n    for (int k = 0; k < %d; k++) {" % (nx + 1, K))
+        c.append("      x_dot[i * %d + k] = i < %d ? dv[k * %d + i] : %s;" % (K, nx, nin, G % 0))
+        c.append("      out_dot[i * %d + k] = i < %d ? dv[k * %d + %d + i] : %s;\n    }" %
+                 (K, nx, nin, nx + 4, G % 1))
+        c.append("  for (int k = 0; k < %d; k++) {" % (2 * K))
+        c.append("    a_dot[k] = k < %d ? dv[k * %d + %d] : %s;" % (K, nin, nx, G % 2))
+        c.append("    b_dot[k] = k < %d ? dv[k * %d + %d] : %s;" % (K, nin, nx + 1, G % 3))
+        c.append("    ret_dot[k] = %s;\n  }" % (G % 4))
+        a = ["n", "iv", "x"] + (["x_dot"] if act["x"] else []) + ["v[%d]" % nx] + (["a_dot"] if act["a"] else [])
+        a += ["v[%d]" % (nx + 1)] + (["b_dot"] if act["b"] else [])
+        a += ["out", "out_dot"] + (["ret_dot"] if self.has_ret else [])
+        call = "%sf_jvp%d(%s)" % (P, K, ", ".join(a))
+        c.append("  y[%d] = %s;" % (nx, call) if self.has_ret else "  %s;\n  y[%d] = 0;" % (call, nx))
+        c.append("  for (int i = 0; i < %d; i++)\n    y[i] = out[i];" % nx)
+        c.append("  for (int k = 0; k < %d; k++) {" % K)
+        c.append("    for (int i = 0; i < %d; i++)\n      dy[k * %d + i] = out_dot[i * %d + k];" % (nx, nout, K))
+        c.append("    dy[k * %d + %d] = %s;" % (nout, nx, "ret_dot[k]" if self.has_ret else "0"))
+        c.append("    bad |= x_dot[%d + k] != %s || out_dot[%d + k] != %s;" % (nx * K, G % 0, nx * K, G % 1))
+        c.append("    bad |= a_dot[%d + k] != %s || b_dot[%d + k] != %s || ret_dot[%d + k] != %s;" %
+                 (K, G % 2, K, G % 3, K, G % 4))
+        c.append("  }")
+        c.append("  (void)x_dot;\n  (void)a_dot;\n  (void)b_dot;\n  return bad;\n}")
+        return "\n".join(c)
 
 
 def driver(progs):
@@ -851,6 +915,7 @@ def driver(progs):
 
 if __name__ == "__main__":
     import sys
-    seed = int(sys.argv[1]) if len(sys.argv) > 1 else 1
-    p = Program(seed, "p%d_" % seed)
+    argv = [a for a in sys.argv[1:] if a != "--no-structs"]  # --no-structs: the programs of run.py --width K
+    seed = int(argv[0]) if argv else 1
+    p = Program(seed, "p%d_" % seed, structs="--no-structs" not in sys.argv)
     sys.stdout.write(source([p]))

@@ -14,6 +14,10 @@ holding a batch of programs goes through
 and a batch that fails is split into its programs to find the culprits.
 Each failure is reduced (statements dropped, subexpressions replaced while
 the same failure persists), printed and saved into --save (a directory).
+
+--width K (a power of two, 2..64) tests vector mode: programs without
+struct S, `fgcc --width K`, and the driver calls P_f_jvpK on K random
+directions at once, each checked against the same reference.
 Exit status: 0 when every program passed, 1 otherwise.
 """
 import argparse
@@ -44,6 +48,7 @@ class Tools:
         self.inc = ["-I" + os.path.join(ROOT, "runtime", "include")]
         self.drv_inc = ["-I" + HERE, "-I" + os.path.join(ROOT, "test", "exec")]
         self.timeout = args.timeout
+        self.width = args.width  # fgcc --width K when K > 1
 
 
 def sh(cmd, cwd, timeout):
@@ -94,7 +99,8 @@ def check_files(t, d, src_text, drv_text, strict_primal=True, want=None):
         st, out = sh([t.gcc] + STRICT + t.inc + ["-fsyntax-only", "src.c"], d, t.timeout)
         if st != 0:
             return ("generator", first_warning_flag(out)), out
-    st, out = sh([t.fgcc] + t.inc + ["src.c", "-o", "src_jvp.c"], d, t.timeout)
+    wide = ["--width", str(t.width)] if t.width > 1 else []
+    st, out = sh([t.fgcc] + wide + t.inc + ["src.c", "-o", "src_jvp.c"], d, t.timeout)
     kind = fgcc_failure(st, out)
     if kind or (want and want[0].startswith("fgcc")):
         return kind, out
@@ -251,7 +257,7 @@ def isolate(t, progs, workdir, kind, out):
     """The failing programs of a failed batch: [(prog, kind, log)]. The
     driver names the programs whose derivative failed; any other failure
     (fgcc, a compiler, a crash) is found by bisection."""
-    if kind[0] in ("mismatch", "primal"):
+    if kind[0] in ("mismatch", "primal", "guard"):
         named = set(re.findall(r"^(\S+) FAIL", out, re.M))
         progs = [p for p in progs if p.prefix in named]
     bad = []
@@ -279,10 +285,13 @@ def report(t, args, prog, kind, log, workdir, reduce_it):
     print("\n".join("  > " + l for l in text.rstrip().split("\n")))
     if args.save:
         os.makedirs(args.save, exist_ok=True)
-        base = os.path.join(args.save, "seed%d_%s" % (prog.seed, kind[0]))
+        w = " --width %d" % args.width if args.width > 1 else ""
+        w += " --no-structs" if not args.structs and args.width == 1 else ""
+        base = os.path.join(args.save, "seed%d_%s%s" % (prog.seed, "w%d_" % args.width if args.width > 1 else "",
+                                                         kind[0]))
         with open(base + ".c", "w") as f:
             f.write("/* fgcc fuzz failure: %s %s (seed %d).\n * Check it with: python3 test/fuzz/run.py "
-                    "--programs 1 --seed %d\n */\n" % (kind[0], kind[1], prog.seed, prog.seed) + src)
+                    "--programs 1 --seed %d%s\n */\n" % (kind[0], kind[1], prog.seed, prog.seed, w) + src)
         with open(base + "_driver.c", "w") as f:
             f.write(gen.driver([prog]))
         print("  saved %s.c and %s_driver.c" % (base, base))
@@ -302,7 +311,15 @@ def main():
     ap.add_argument("--reduce-seconds", type=int, default=120, help="time budget of one reduction")
     ap.add_argument("--max-reduce", type=int, default=5, help="reduce only the first N failures")
     ap.add_argument("--stats", action="store_true", help="print per-program point statistics")
+    ap.add_argument("--width", type=int, default=1,
+                    help="K > 1: vector mode, fgcc --width K, K directions a call (implies --no-structs)")
+    ap.add_argument("--no-structs", dest="structs", action="store_false",
+                    help="programs without struct S (the programs of --width K, at width 1)")
     args = ap.parse_args()
+    if args.width not in (1, 2, 4, 8, 16, 32, 64):
+        ap.error("--width: a power of two from 1 to 64")
+    if args.width > 1:
+        args.structs = False
     t = Tools(args)
     workdir = args.work or tempfile.mkdtemp(prefix="fgcc-fuzz")
     os.makedirs(workdir, exist_ok=True)
@@ -311,7 +328,7 @@ def main():
     t.fgcc = os.path.join(workdir, "fgcc")
     t0 = time.time()
     seeds = list(range(args.seed, args.seed + args.programs))
-    batches = [[gen.Program(s, "p%d_" % s) for s in seeds[i:i + args.batch]]
+    batches = [[gen.Program(s, "p%d_" % s, structs=args.structs, width=args.width) for s in seeds[i:i + args.batch]]
                for i in range(0, len(seeds), args.batch)]
     failures, skipped, points, unexplained = [], 0, 0, 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as ex:
@@ -333,8 +350,9 @@ def main():
         report(t, args, prog, kind, log, workdir, i < args.max_reduce)
     if not args.work:
         shutil.rmtree(workdir, ignore_errors=True)
-    print("fuzz: %d programs (seeds %d..%d), %d points checked, %d skipped (reference unreliable), "
-          "%d failures, %.1f s" % (args.programs, args.seed, args.seed + args.programs - 1, points, skipped,
+    mode = " at width %d" % args.width if args.width > 1 else ""  # a point is then a point and a direction
+    print("fuzz: %d programs (seeds %d..%d)%s, %d points checked, %d skipped (reference unreliable), "
+          "%d failures, %.1f s" % (args.programs, args.seed, args.seed + args.programs - 1, mode, points, skipped,
                                    len(failures) + unexplained, time.time() - t0))
     return 1 if failures or unexplained else 0
 
