@@ -39,6 +39,7 @@ static Dual diff_lvalue(D *d, Expr *e);
 static void diff_stmt(D *d, Stmt *s, Vec *out);
 static void diff_effect(D *d, Expr *e);
 static void diff_stmt_kind(D *d, Stmt *s, Vec *out);
+static void diff_omp(D *d, Stmt *s, Vec *out);
 static Stmt *void_use(Var *v, Loc loc);
 
 /* ------------------------------------------------------------------ names */
@@ -1314,6 +1315,7 @@ static void diff_stmt_kind(D *d, Stmt *s, Vec *out) {
   case ST_FOR: diff_for(d, s, out); return;
   case ST_RETURN: diff_return(d, s, out); return;
   case ST_CASE: case ST_DEFAULT: case ST_LABEL: diff_labeled(d, s, out); return;
+  case ST_OMP: diff_omp(d, s, out); return;
   case ST_WHILE: case ST_DO:
     c = copy_stmt(s);
     c->expr = diff_loop_cond(d, s->expr);
@@ -1329,6 +1331,255 @@ static void diff_stmt_kind(D *d, Stmt *s, Vec *out) {
   default: /* break, continue, goto, ;, local type declarations */
     vec_push(out, s);
     return;
+  }
+}
+
+/* ---------------------------------------------------------------- OpenMP
+ * A directive keeps its place in out.c and its clauses follow the tangents:
+ * every active variable in a private, firstprivate, lastprivate, shared or
+ * reduction(+/-) list gets its tangent beside it (the tangent of a sum is
+ * the sum of the tangents; a variable's tangent shares as the variable
+ * does), and the temporaries the differentiated body uses (declared at the
+ * top of the function) become private to each thread. What has no tangent
+ * rule is refused. */
+
+typedef struct {
+  const char *word; /* "reduction" */
+  const char *args; /* "+:s" (NULL: no parentheses) */
+} OmpItem;
+
+/* "parallel for reduction(+:s) private(t)" -> words with their (args). */
+static int omp_items(const char *t, OmpItem *items, int max) {
+  int n = 0;
+  while (*t && n < max) {
+    while (*t == ' ' || *t == ',')
+      t++;
+    const char *w = t;
+    while (*t && *t != ' ' && *t != ',' && *t != '(')
+      t++;
+    if (t == w)
+      break;
+    items[n] = (OmpItem){arena_strndup(w, (size_t)(t - w)), NULL};
+    while (*t == ' ')
+      t++;
+    if (*t == '(') {
+      const char *a = ++t;
+      for (int depth = 1; *t && depth; t++)
+        depth += *t == '(' ? 1 : *t == ')' ? -1 : 0;
+      items[n].args = arena_strndup(a, (size_t)(t - a - (t[-1] == ')')));
+    }
+    n++;
+  }
+  return n;
+}
+
+static bool omp_word_is(const char *w, const char *const *list) {
+  for (int i = 0; list[i]; i++)
+    if (strcmp(w, list[i]) == 0)
+      return true;
+  return false;
+}
+
+static const char *const omp_directive_words[] = {"parallel", "for", "simd", "critical", "single", "master",
+                                                   "atomic", "update", "barrier", NULL};
+
+/* The variable a clause names: a local of the function, else a global. */
+static Var *omp_var(D *d, const char *name, Loc loc) {
+  Var *found = NULL;
+  for (int i = 0; i < d->fn->nlocals; i++)
+    if (strcmp(d->fn->locals[i]->name, name) == 0) {
+      if (found) {
+        error_at(loc, "OpenMP clause names '%s', which is declared twice in '%s': rename one", name, d->fn->name);
+        return NULL;
+      }
+      found = d->fn->locals[i];
+    }
+  for (int g = 0; !found && g < d->a->prog->nglobals; g++)
+    if (strcmp(d->a->prog->globals[g]->name, name) == 0)
+      found = d->a->prog->globals[g];
+  return found;
+}
+
+static bool omp_active(D *d, Var *v) { return v && type_carries_float(v->ty) && var_is_active(d->a, d->v, v); }
+
+/* A variable list with each active variable's tangent after it. */
+static const char *omp_list(D *d, const char *list, Loc loc, const char *clause, const char *op) {
+  Buf b = {0};
+  buf_puts(&b, "");
+  const char *t = list;
+  while (*t) {
+    while (*t == ' ' || *t == ',')
+      t++;
+    const char *w = t;
+    while (*t && *t != ' ' && *t != ',')
+      t++;
+    if (t == w)
+      break;
+    const char *name = arena_strndup(w, (size_t)(t - w));
+    Var *v = omp_var(d, name, loc);
+    buf_printf(&b, "%s%s", b.len ? ", " : "", name);
+    if (!omp_active(d, v))
+      continue;
+    if (op && strcmp(op, "+") != 0 && strcmp(op, "-") != 0)
+      error_at(loc, "reduction(%s:%s): '%s' carries a derivative and a '%s' reduction has no tangent reduction "
+                    "(only + and - do)", op, name, name, op);
+    else if (!omp_word_is(clause, (const char *const[]){"private", "firstprivate", "lastprivate", "shared",
+                                                          "reduction", NULL}))
+      error_at(loc, "OpenMP clause %s(%s): '%s' carries a derivative, which fgcc cannot follow through this clause",
+               clause, list, name);
+    else if (op && d->a->width > 1)
+      error_at(loc, "vector mode (--width %d) does not support OpenMP reductions of derivatives yet", d->a->width);
+    buf_printf(&b, ", %s", dot_var(d, v)->name);
+  }
+  const char *r = arena_strdup(b.data);
+  free(b.data);
+  return r;
+}
+
+static const char *omp_clause(D *d, OmpItem *it, Loc loc) {
+  if (!it->args)
+    return it->word;
+  if (strcmp(it->word, "reduction") == 0) {
+    const char *colon = strchr(it->args, ':');
+    if (!colon)
+      return arena_printf("%s(%s)", it->word, it->args);
+    const char *op = arena_strndup(it->args, (size_t)(colon - it->args));
+    while (*op == ' ')
+      op++;
+    return arena_printf("reduction(%s:%s)", op, omp_list(d, colon + 1, loc, it->word, op));
+  }
+  if (omp_word_is(it->word, (const char *const[]){"private", "firstprivate", "lastprivate", "shared", "copyin",
+                                                   "copyprivate", "linear", "aligned", NULL}))
+    return arena_printf("%s(%s)", it->word, omp_list(d, it->args, loc, it->word, NULL));
+  return arena_printf("%s(%s)", it->word, it->args);
+}
+
+static void omp_collect_temps(D *d, Expr *e, bool *used) {
+  if (!e)
+    return;
+  if (e->kind == EX_VAR)
+    for (int i = 0; i < d->temps.len; i++)
+      if (d->temps.data[i] == e->var)
+        used[i] = true;
+  omp_collect_temps(d, e->lhs, used);
+  omp_collect_temps(d, e->rhs, used);
+  omp_collect_temps(d, e->cond, used);
+  for (int i = 0; i < e->nargs; i++)
+    omp_collect_temps(d, e->args[i], used);
+}
+
+static void omp_collect_stmt(D *d, Stmt *s, bool *used) {
+  if (!s)
+    return;
+  if (s->kind == ST_DECL)
+    omp_collect_temps(d, s->var->init, used);
+  omp_collect_temps(d, s->expr, used);
+  omp_collect_temps(d, s->cond, used);
+  omp_collect_temps(d, s->step, used);
+  omp_collect_stmt(d, s->init, used);
+  omp_collect_stmt(d, s->then, used);
+  omp_collect_stmt(d, s->els, used);
+  omp_collect_stmt(d, s->body, used);
+  for (int i = 0; i < s->nstmts; i++)
+    omp_collect_stmt(d, s->stmts[i], used);
+}
+
+/* private(fg_t1, ...): the temporaries the body uses, or "". */
+static const char *omp_private_temps(D *d, Vec *body) {
+  bool *used = arena_alloc(sizeof(bool) * (size_t)(d->temps.len + 1));
+  for (int i = 0; i < body->len; i++)
+    omp_collect_stmt(d, body->data[i], used);
+  Buf b = {0};
+  buf_puts(&b, "");
+  for (int i = 0; i < d->temps.len; i++)
+    if (used[i])
+      buf_printf(&b, "%s%s", b.len ? ", " : " private(", ((Var *)d->temps.data[i])->name);
+  const char *r = b.len ? arena_printf("%s)", b.data) : "";
+  free(b.data);
+  return r;
+}
+
+static Stmt *omp_wrap(Stmt *orig, const char *text, Stmt *body) {
+  Stmt *s = new_stmt(ST_OMP, orig->loc);
+  s->text = text;
+  s->body = body;
+  return s;
+}
+
+/* atomic: `x += e` becomes `x_dot += e_dot; x += e`, each update atomic;
+ * what computes e (temporaries) runs before, outside. */
+static void diff_omp_atomic(D *d, Stmt *s, const char *text, Vec *body, Vec *out) {
+  Expr *e = s->body && s->body->kind == ST_EXPR ? s->body->expr : NULL;
+  bool additive = e && e->kind == EX_ASSIGN && (e->op == OP_ADD || e->op == OP_SUB);
+  if (!e || e->kind != EX_ASSIGN || e->op == OP_NONE) {
+    error_at(s->loc, "fgcc follows an OpenMP atomic update written `x op= e`");
+    return;
+  }
+  int updates = 0;
+  for (int i = body->len - 1; i >= 0 && i >= body->len - 2; i--) {
+    Stmt *u = body->data[i];
+    bool is_update = u->kind == ST_EXPR && u->expr->kind == EX_ASSIGN && u->expr->op == e->op;
+    if (is_update && (i == body->len - 1 || tangent_valued(u->expr->lhs)))
+      updates++;
+    else
+      break;
+  }
+  if (!additive && e && lvalue_active(d, e->lhs)) {
+    error_at(s->loc, "only += and -= updates of values that carry a derivative can be atomic (their tangent "
+                     "update is atomic too)");
+    return;
+  }
+  for (int i = 0; i < body->len; i++)
+    vec_push(out, i >= body->len - updates ? omp_wrap(s, text, body->data[i]) : body->data[i]);
+}
+
+static void diff_omp(D *d, Stmt *s, Vec *out) {
+  OmpItem items[32];
+  int n = omp_items(s->text, items, 32);
+  Buf dir = {0}, rest = {0};
+  buf_puts(&dir, "");
+  buf_puts(&rest, "");
+  int i = 0;
+  for (; i < n && omp_word_is(items[i].word, omp_directive_words); i++)
+    buf_printf(&dir, "%s%s%s%s%s", dir.len ? " " : "", items[i].word, items[i].args ? "(" : "",
+               items[i].args ? items[i].args : "", items[i].args ? ")" : "");
+  static const char *const supported[] = {"parallel", "for", "simd", "for simd", "parallel for", "parallel for simd",
+                                          "single", "master", "barrier", "atomic", "atomic update", NULL};
+  bool critical = strncmp(dir.data, "critical", 8) == 0;
+  if (!critical && !omp_word_is(dir.data, supported)) {
+    error_at(s->loc, "OpenMP directive '%s' cannot be differentiated yet (fgcc follows parallel, for, simd, "
+                     "critical, single, master, barrier and atomic)", dir.len ? dir.data : s->text);
+    free(dir.data);
+    free(rest.data);
+    return;
+  }
+  if (d->a->width > 1 && s->body)
+    error_at(s->loc, "vector mode (--width %d) does not support OpenMP directives yet", d->a->width);
+  for (; i < n; i++)
+    buf_printf(&rest, " %s", omp_clause(d, &items[i], s->loc));
+  Vec body = {0};
+  if (s->body)
+    diff_stmt(d, s->body, &body);
+  bool loop = strstr(dir.data, "for") || strstr(dir.data, "simd");
+  bool threads = loop || strcmp(dir.data, "parallel") == 0 || strcmp(dir.data, "single") == 0;
+  const char *text = arena_printf("%s%s%s", dir.data, rest.data, threads ? omp_private_temps(d, &body) : "");
+  free(dir.data);
+  free(rest.data);
+  if (!s->body) {
+    vec_push(out, omp_wrap(s, text, NULL));
+  } else if (strncmp(text, "atomic", 6) == 0) {
+    diff_omp_atomic(d, s, text, &body, out);
+  } else if (loop) { /* what the loop's translation put before it stays before the directive */
+    Stmt *last = body.len ? body.data[body.len - 1] : NULL;
+    if (!last || last->kind != ST_FOR) {
+      error_at(s->loc, "an OpenMP loop directive must be followed by a for loop");
+      return;
+    }
+    for (int k = 0; k + 1 < body.len; k++)
+      vec_push(out, body.data[k]);
+    vec_push(out, omp_wrap(s, text, last));
+  } else {
+    vec_push(out, omp_wrap(s, text, body.len == 1 ? body.data[0] : new_block(&body, s->loc)));
   }
 }
 

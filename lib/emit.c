@@ -785,6 +785,12 @@ static void print_stmt(Emitter *E, Stmt *s, int depth) {
     buf_printf(E->b, "%s:", s->label);
     print_labelled(E, s->body, depth);
     return;
+  case ST_OMP: /* the directive, then the statement it applies to */
+    indent(E, depth);
+    buf_printf(E->b, "#pragma omp %s\n", s->text);
+    if (s->body)
+      print_stmt(E, s->body, depth);
+    return;
   default: print_simple(E, s, depth); return;
   }
 }

@@ -242,7 +242,9 @@ struct Expr {
   X(ST_GOTO, "goto")         /* goto label */                               \
   X(ST_LABEL, "label")       /* label: body */                              \
   X(ST_NULL, "null")         /* ; */                                        \
-  X(ST_TEXT, "text")         /* text verbatim (local struct/typedef/enum) */
+  X(ST_TEXT, "text")         /* text verbatim (local struct/typedef/enum) */ \
+  X(ST_OMP, "omp")           /* #pragma omp text, then body (NULL: a        \
+                                standalone directive such as barrier) */
 typedef enum {
 #define X(k, s) k,
   STMT_KINDS(X)

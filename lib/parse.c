@@ -178,6 +178,9 @@ static struct {
   const Options *opt;
   const char *file_names[8]; /* intern_file()'s cache */
   int next_file_name;
+  bool openmp;       /* the user passed -fopenmp: `#pragma omp` becomes ST_OMP */
+  int omp_attached;  /* directives placed in the current function's IR */
+  unsigned omp_at[64]; /* ... and where they are */
 } P;
 
 /* ======================================================= small utilities */
@@ -408,6 +411,14 @@ static void fail(CXCursor c, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   vfail(loc_of(c), fmt, ap);
+  va_end(ap);
+}
+
+static void vfail_at(Loc loc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void vfail_at(Loc loc, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vfail(loc, fmt, ap);
   va_end(ap);
 }
 
@@ -1477,11 +1488,173 @@ static void conv_decl_stmt(Vec *out, CXCursor c) {
 
 /* ---------------------------------------------------------------- blocks */
 
+/* ---------------------------------------------------------------- OpenMP
+ * libclang parsing with -fopenmp hides a directive's statement inside a
+ * captured region it does not expose. So fgcc parses without -fopenmp
+ * (_OPENMP defined, as the compiler would) and reads the `#pragma omp`
+ * lines in the text between the statements of a block: a directive
+ * applies to the statement after it, or stands alone (barrier, ...). */
+
+static bool omp_standalone(const char *text) {
+  static const char *const alone[] = {"barrier", "taskwait", "taskyield", "flush", NULL};
+  for (int i = 0; alone[i]; i++) {
+    size_t n = strlen(alone[i]);
+    if (strncmp(text, alone[i], n) == 0 && !isalnum((unsigned char)text[n]) && text[n] != '_')
+      return true;
+  }
+  return false;
+}
+
+/* A directive line from t[i] (just after "#"), continuation lines joined:
+ * its text after "pragma omp", or NULL for another directive. *next is
+ * the end of the line. */
+static const char *omp_line(const char *t, unsigned i, unsigned to, unsigned *next) {
+  Buf b = {0};
+  buf_puts(&b, "");
+  for (; i < to && t[i] != '\n'; i++) {
+    if (t[i] == '\\' && i + 1 < to && t[i + 1] == '\n') {
+      i++;
+      buf_puts(&b, " ");
+    } else if (t[i] != '\r') {
+      char c[2] = {t[i] == '\t' ? ' ' : t[i], 0};
+      buf_puts(&b, c);
+    }
+  }
+  *next = i;
+  const char *s = b.data;
+  while (*s == ' ')
+    s++;
+  const char *r = NULL;
+  if (strncmp(s, "pragma", 6) == 0 && s[6] == ' ') {
+    s += 7;
+    while (*s == ' ')
+      s++;
+    if (strncmp(s, "omp", 3) == 0 && (s[3] == ' ' || !s[3])) {
+      s += 3;
+      while (*s == ' ')
+        s++;
+      size_t n = strlen(s);
+      while (n && s[n - 1] == ' ')
+        n--;
+      r = arena_strndup(s, n);
+    }
+  }
+  free(b.data);
+  return r;
+}
+
+/* The `#pragma omp` directives in t[from, to), skipping comments; *at gets
+ * each one's offset. */
+static int omp_pragmas(const char *t, unsigned from, unsigned to, const char **out, unsigned *at, int max) {
+  int n = 0;
+  bool line_start = true;
+  for (unsigned i = from; i < to; i++) {
+    if (t[i] == '/' && i + 1 < to && t[i + 1] == '/') {
+      while (i < to && t[i] != '\n')
+        i++;
+    } else if (t[i] == '/' && i + 1 < to && t[i + 1] == '*') {
+      for (i += 2; i + 1 < to && !(t[i] == '*' && t[i + 1] == '/'); i++)
+        ;
+      i++;
+      continue;
+    }
+    if (i < to && t[i] == '#' && line_start) {
+      unsigned next;
+      const char *d = omp_line(t, i + 1, to, &next);
+      if (d && n < max) {
+        at[n] = i;
+        out[n++] = d;
+      }
+      i = next;
+    }
+    if (i < to)
+      line_start = t[i] == '\n' || (line_start && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r'));
+  }
+  return n;
+}
+
+static Loc loc_at(CXFile f, unsigned off) { return loc_of_location(clang_getLocationForOffset(P.tu, f, off)); }
+
+static Stmt *omp_stmt(const char *text, Loc loc, unsigned at) {
+  Stmt *s = new_stmt(ST_OMP, loc);
+  s->text = text;
+  if (P.omp_attached < 64)
+    P.omp_at[P.omp_attached] = at;
+  P.omp_attached++;
+  return s;
+}
+
+/* Every directive of a body must have found its statement: one in a place
+ * the blocks' scan does not see (the body of an if or a loop without
+ * braces) would vanish silently. */
+static void check_omp_attached(CXCursor body) {
+  Span s = span_of(body);
+  size_t size = 0;
+  const char *t = P.openmp && s.file ? clang_getFileContents(P.tu, s.file, &size) : NULL;
+  if (!t || s.end > size)
+    return;
+  const char *d[64];
+  unsigned at[64];
+  int n = omp_pragmas(t, s.start, s.end, d, at, 64);
+  for (int i = 0; i < n; i++) {
+    bool seen = false;
+    for (int j = 0; j < P.omp_attached && j < 64; j++)
+      seen |= P.omp_at[j] == at[i];
+    if (!seen) {
+      vfail_at(loc_at(s.file, at[i]), "an OpenMP directive fgcc cannot place: put the statement it applies to, "
+                                      "with the directive, inside braces");
+      return;
+    }
+  }
+}
+
+/* The directives in [from, to) of the block's file: standalone ones go into
+ * v; the one that applies to the next statement is returned. */
+static Stmt *omp_before(Vec *v, CXFile f, unsigned from, unsigned to) {
+  size_t size = 0;
+  const char *t = P.openmp && f ? clang_getFileContents(P.tu, f, &size) : NULL;
+  if (!t || to > size || from >= to)
+    return NULL;
+  const char *d[16];
+  unsigned at[16];
+  int n = omp_pragmas(t, from, to, d, at, 16);
+  Stmt *next = NULL;
+  for (int i = 0; i < n; i++) {
+    Stmt *s = omp_stmt(d[i], loc_at(f, at[i]), at[i]);
+    if (omp_standalone(d[i]))
+      vec_push(v, s);
+    else if (next)
+      vfail_at(s->loc, "two OpenMP directives before one statement: combine them or put braces between");
+    else
+      next = s;
+  }
+  return next;
+}
+
 static Stmt *conv_compound_stmt(CXCursor c) {
   Kids k = kids_of(c);
   Vec v = {0};
-  for (int i = 0; i < k.n; i++)
+  Span s = span_of(c);
+  unsigned prev = s.start + 1; /* after '{' */
+  for (int i = 0; i < k.n; i++) {
+    Span cs = span_of(k.c[i]);
+    Stmt *omp = cs.file && s.file && clang_File_isEqual(cs.file, s.file) ? omp_before(&v, s.file, prev, cs.start) : NULL;
+    int at = v.len;
     conv_stmt_into(&v, k.c[i]);
+    if (omp && v.len != at + 1)
+      vfail_at(omp->loc, "an OpenMP directive before a declaration");
+    else if (omp) {
+      omp->body = v.data[at];
+      v.data[at] = omp;
+    }
+    if (cs.end > prev)
+      prev = cs.end;
+  }
+  if (s.end > prev) {
+    Stmt *omp = omp_before(&v, s.file, prev, s.end - 1);
+    if (omp)
+      vfail_at(omp->loc, "an OpenMP directive with no statement after it");
+  }
   return new_block(&v, loc_of(c));
 }
 
@@ -1705,7 +1878,9 @@ static void conv_body(FuncEntry *e) {
   int fails = P.quiet_fails;
   P.quiet++;
   P.first_fail = NULL;
+  P.omp_attached = 0;
   f->body = conv_stmt(body);
+  check_omp_attached(body);
   P.quiet--;
   if (P.quiet_fails != fails) {
     f->body = NULL;
@@ -2222,10 +2397,15 @@ static const char **clang_argv(const Options *opt, int *argc) {
     lang |= strncmp(opt->clang_args[i], "-x", 2) == 0;
   if (!lang)
     argv[n++] = "-xc";
-  for (int i = 0; i < opt->nclang_args; i++)
-    argv[n++] = opt->clang_args[i];
+  for (int i = 0; i < opt->nclang_args; i++) {
+    const char *a = opt->clang_args[i];
+    if (strcmp(a, "-fopenmp") == 0 || strncmp(a, "-fopenmp=", 9) == 0)
+      P.openmp = true; /* parsed without it: see "OpenMP" above */
+    else
+      argv[n++] = a;
+  }
   argv[n++] = "-D__FGCC__=1";
-  argv[n++] = "-Wsource-uses-openmp"; /* without -fopenmp: a warning fgcc passes on, once */
+  argv[n++] = P.openmp ? "-D_OPENMP=201511" : "-Wsource-uses-openmp"; /* without -fopenmp: fgcc warns, once */
   argv[n++] = arena_printf("-I%s", fgcc_include_dir());
   argv[n++] = "-isystem";
   argv[n++] = FGCC_CLANG_RESOURCE_DIR "/include";
@@ -2237,7 +2417,7 @@ static const char **clang_argv(const Options *opt, int *argc) {
  * would run that code serially without a word: say so, once. */
 static void warn_ignored_openmp(CXDiagnostic d, bool *warned) {
   const char *option = take_string(clang_getDiagnosticOption(d, NULL));
-  if (*warned || strcmp(option, "-Wsource-uses-openmp") != 0)
+  if (*warned || P.openmp || strcmp(option, "-Wsource-uses-openmp") != 0)
     return;
   *warned = true;
   warn_at(loc_of_location(clang_getDiagnosticLocation(d)),

@@ -554,6 +554,21 @@ static Expr *widen_expr(W *w, Expr *e) {
 
 /* ------------------------------------------------------------- statements */
 
+/* An initializer list for widened storage of type t: each element stored
+ * as into its element ({a_dot, 0} -> {a_dot, (fg_vKd){0}}). */
+static Expr *widen_init(W *w, Type *t, Expr *init) {
+  if (init->kind != EX_INIT)
+    return store_value(w, t, widen_expr(w, init));
+  if (is_vector(t) && init->nargs == 1 && init->args[0]->kind != EX_INIT)
+    return store_value(w, t, widen_expr(w, init->args[0])); /* {x}: x */
+  if (is_vector(t))
+    return vector_zero(t); /* {0} */
+  Type *elem = t->kind == TY_ARRAY ? t->base : NULL;
+  for (int i = 0; elem && i < init->nargs; i++)
+    init->args[i] = widen_init(w, elem, init->args[i]);
+  return init;
+}
+
 static void widen_stmt(W *w, Stmt *s) {
   if (!s)
     return;
@@ -561,10 +576,10 @@ static void widen_stmt(W *w, Stmt *s) {
     widen_var(w, s->var);
     if (s->var->ty->kind == TY_ARRAY)
       s->var->ty->vla_len = widen_expr(w, s->var->ty->vla_len);
-    if (s->var->init && s->var->init->kind != EX_INIT)
-      s->var->init = store_value(w, s->var->ty, widen_expr(w, s->var->init));
-    else if (s->var->init && is_vector(s->var->ty))
-      s->var->init = vector_zero(s->var->ty); /* {0} */
+    if (s->var->init && widened(s->var->ty))
+      s->var->init = widen_init(w, s->var->ty, s->var->init);
+    else if (s->var->init)
+      s->var->init = widen_expr(w, s->var->init);
   }
   s->expr = widen_expr(w, s->expr);
   s->cond = widen_expr(w, s->cond);
