@@ -90,6 +90,17 @@ static Case make(const char *name, int n_in, int n_param, int m, unsigned long l
 
 /* Both ways give the same K derivatives (to rounding: the vector code may
  * contract differently), or the timing means nothing. */
+static void release(Case *c) {
+  free(c->x);
+  free(c->xd8);
+  free(c->r);
+  free(c->rd8);
+  for (int k = 0; k < K; k++) {
+    free(c->xd1[k]);
+    free(c->rd1[k]);
+  }
+}
+
 static int check(Case *c) {
   run8(c);
   for (int k = 0; k < K; k++)
@@ -148,14 +159,21 @@ int main(int argc, char **argv) {
                    make("kinetics", n_kin + 1, n_kin, n_kin, &seed),
                    make("logreg_loops", n_pix * n_cls + n_cls, n_pix * n_cls, 1, &seed)};
   cases[1].x[n_kin] += 600; /* kinetics: the temperature, about 600 */
-  for (int i = 0; i < 3; i++) {
+  int rc = 0;
+  for (int i = 0; i < 3 && rc == 0; i++) {
     Case *c = &cases[i];
-    if (check(c) != 0)
-      return 1;
+    if (check(c) != 0) {
+      rc = 1;
+      break;
+    }
     c->t8 = time_it(c, 0, seconds);
     c->t1 = time_it(c, 1, seconds);
     printf("{\"function\":\"%s\",\"K\":%d,\"inputs\":%d,\"jvp8_s\":%.9g,\"jvp_x8_s\":%.9g,\"ratio\":%.4f}\n", c->name,
            K, c->n, c->t8, c->t1, c->t8 / c->t1);
   }
-  return 0;
+  for (int i = 0; i < 3; i++)
+    release(&cases[i]);
+  free(images);
+  free(labels);
+  return rc;
 }
