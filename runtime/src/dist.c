@@ -19,28 +19,13 @@
  * comparison: SHARED only, one all-reduce of the whole gradient a step.
  */
 #include "dist.h"
+#include "fgrt_int.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static int fail(char *err, size_t errlen, const char *fmt, ...) {
-  if (err && errlen) {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-  }
-  return -1;
-}
-
-static double now_seconds(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 int fgrt_comm_rank(const fgrt_comm *c) { return c ? c->rank : 0; }
 int fgrt_comm_size(const fgrt_comm *c) { return c ? c->size : 1; }
@@ -66,14 +51,14 @@ void dist_attach(dist_run *d, const fgrt_train_opts *o) {
 int dist_open(dist_run *d, char *err, size_t errlen) {
   uint64_t total = d->mode == FGRT_MPI_PER_RANK ? (uint64_t)d->size * d->k : d->k;
   if (total > UINT32_MAX)
-    return fail(err, errlen, "fgrt_train: %d ranks x %u directions: more than 2^32 direction indices", d->size, d->k);
+    return fgrt_errorf(err, errlen, "fgrt_train: %d ranks x %u directions: more than 2^32 direction indices", d->size, d->k);
   d->mine = calloc(d->k + 3, sizeof *d->mine);
   d->all = d->mode == FGRT_MPI_PER_RANK ? calloc((size_t)d->size * (d->k + 2), sizeof *d->all) : NULL;
   d->dirs = calloc(total, sizeof *d->dirs);
   d->coef = calloc(total, sizeof *d->coef);
   d->bytes_per_step = sizeof(double) * (d->mode == FGRT_MPI_PER_RANK ? (uint64_t)d->size * (d->k + 2) : d->k + 3);
   int ok = d->mine && d->dirs && d->coef && (d->all || d->mode != FGRT_MPI_PER_RANK);
-  return ok ? 0 : fail(err, errlen, "fgrt_train: out of memory for %llu directions", (unsigned long long)total);
+  return ok ? 0 : fgrt_errorf(err, errlen, "fgrt_train: out of memory for %llu directions", (unsigned long long)total);
 }
 
 void dist_close(dist_run *d) {
@@ -133,7 +118,7 @@ static void rank_list(const int *bad, int size, char *out, size_t len) {
 
 /* A collective that failed on this rank: the message is its own. */
 static int collective(dist_run *d, int rc, double t0, uint64_t bytes) {
-  d->seconds += now_seconds() - t0;
+  d->seconds += fgrt_seconds() - t0;
   d->bytes += rc == 0 ? bytes : 0;
   d->blame_here |= rc != 0;
   return rc;
@@ -149,7 +134,7 @@ static int failed_ranks(dist_run *d, const int *bad, const char *when, char *err
     return -1;
   }
   rank_list(bad, d->size, list, sizeof list);
-  return fail(err, errlen, "%s: rank %s failed (see its message); every rank stops", when, list);
+  return fgrt_errorf(err, errlen, "%s: rank %s failed (see its message); every rank stops", when, list);
 }
 
 /* ---------------------------------------------------------------- the step */
@@ -158,13 +143,13 @@ static int exchange_shared(dist_run *d, uint64_t step, int interrupt, char *err,
   unsigned k = d->k;
   d->mine[k + 1] = interrupt != 0;
   d->mine[k + 2] = d->failed;
-  double t0 = now_seconds();
+  double t0 = fgrt_seconds();
   if (collective(d, d->comm->allreduce_sum(d->comm, d->mine, (int)k + 3, err, errlen), t0, d->bytes_per_step) != 0)
     return -1;
   if (d->mine[k + 2] > 0) {
     if (d->failed)
       return prefix_rank(d->rank, err, errlen), d->blame_here = 1, -1;
-    return fail(err, errlen, "step %llu: another rank failed (see its message); every rank stops",
+    return fgrt_errorf(err, errlen, "step %llu: another rank failed (see its message); every rank stops",
                 (unsigned long long)step);
   }
   d->interrupted = d->mine[k + 1] > 0;
@@ -181,9 +166,9 @@ static int exchange_per_rank(dist_run *d, uint64_t step, int interrupt, char *er
   unsigned k = d->k, w = k + 2;
   int *bad = calloc((size_t)d->size, sizeof *bad), any = 0;
   if (!bad)
-    return fail(err, errlen, "step %llu: out of memory", (unsigned long long)step);
+    return fgrt_errorf(err, errlen, "step %llu: out of memory", (unsigned long long)step);
   d->mine[k + 1] = (interrupt != 0) + 2.0 * d->failed;
-  double t0 = now_seconds();
+  double t0 = fgrt_seconds();
   int rc = collective(d, d->comm->allgather(d->comm, d->mine, (int)(w * sizeof(double)), d->all, err, errlen), t0,
                       d->bytes_per_step);
   d->loss = 0;
@@ -214,19 +199,19 @@ int dist_exchange_gradient(dist_run *d, uint64_t step, int interrupt, void *g, s
   double x[3] = {d->mine[0], interrupt != 0, d->failed};
   const fgrt_comm *c = d->comm;
   d->bytes_per_step = n * size + sizeof x;
-  double t0 = now_seconds();
+  double t0 = fgrt_seconds();
   if (collective(d, c->allreduce_sum(c, x, 3, err, errlen), t0, sizeof x) != 0)
     return -1;
   if (x[2] > 0) {
     if (d->failed)
       return prefix_rank(d->rank, err, errlen), d->blame_here = 1, -1;
-    return fail(err, errlen, "step %llu: another rank failed (see its message); every rank stops",
+    return fgrt_errorf(err, errlen, "step %llu: another rank failed (see its message); every rank stops",
                 (unsigned long long)step);
   }
   d->interrupted = x[1] > 0;
   d->loss = x[0];
   d->count = 0;
-  t0 = now_seconds();
+  t0 = fgrt_seconds();
   int rc = size == sizeof(float) ? c->allreduce_sum_f(c, g, (int)n, err, errlen)
                                  : c->allreduce_sum(c, g, (int)n, err, errlen);
   return collective(d, rc, t0, n * size);
@@ -244,10 +229,10 @@ static uint64_t *gather_pairs(dist_run *d, uint64_t value, int failed, char *err
   uint64_t mine[2] = {value, (uint64_t)(failed != 0)};
   uint64_t *all = calloc((size_t)d->size * 2, sizeof *all);
   if (!all) {
-    fail(err, errlen, "out of memory");
+    fgrt_errorf(err, errlen, "out of memory");
     return NULL;
   }
-  double t0 = now_seconds();
+  double t0 = fgrt_seconds();
   if (collective(d, d->comm->allgather(d->comm, mine, (int)sizeof mine, all, err, errlen), t0,
                  (uint64_t)d->size * sizeof mine) != 0) {
     free(all);
@@ -273,12 +258,12 @@ static int judge_pairs(dist_run *d, const uint64_t *all, const char *when, const
   int *bad = calloc((size_t)d->size, sizeof *bad), rc = 0;
   char list[128];
   if (!bad)
-    return fail(err, errlen, "%s: out of memory", when);
+    return fgrt_errorf(err, errlen, "%s: out of memory", when);
   if (mark(all, d->size, 1, bad))
     rc = failed_ranks(d, bad, when, err, errlen);
   else if (mark(all, d->size, 0, bad)) {
     rank_list(bad, d->size, list, sizeof list);
-    rc = fail(err, errlen, "%s: %s on rank %s%s", when, differ, list, tail);
+    rc = fgrt_errorf(err, errlen, "%s: %s on rank %s%s", when, differ, list, tail);
   }
   free(bad);
   return rc;
@@ -300,7 +285,7 @@ int dist_agree_eval(dist_run *d, double *metrics, int n_metrics, int *stop, char
     memcpy(x, metrics, (size_t)n_metrics * sizeof *x);
     x[n_metrics] = *stop != 0;
   }
-  double t0 = now_seconds(); /* rank 0's values plus zeros: exactly rank 0's values */
+  double t0 = fgrt_seconds(); /* rank 0's values plus zeros: exactly rank 0's values */
   if (collective(d, d->comm->allreduce_sum(d->comm, x, n_metrics + 1, err, errlen), t0,
                  (uint64_t)(n_metrics + 1) * sizeof(double)) != 0)
     return -1;

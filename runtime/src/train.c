@@ -21,6 +21,7 @@
  * those functions (real_ops) and holds its vectors as void pointers.
  */
 #include "dist.h"
+#include "fgrt_int.h"
 #include "fgrt.h"
 #include "trainlog.h"
 
@@ -33,22 +34,6 @@
 
 /* The permutation stream: a key of its own, so it never meets a direction. */
 #define SHUFFLE_KEY 0x9e3779b97f4a7c15ULL
-
-static int fail(char *err, size_t errlen, const char *fmt, ...) {
-  if (err && errlen) {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-  }
-  return -1;
-}
-
-static double now_seconds(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 void fgrt_train_defaults(fgrt_train_opts *o) {
   memset(o, 0, sizeof *o);
@@ -148,7 +133,7 @@ typedef struct {
   optim_state st;
   batcher bat;
   fgrt_trainlog log;
-  double start_wall;       /* now_seconds() at the start */
+  double start_wall;       /* fgrt_seconds() at the start */
   double window_loss;      /* sum of losses since the last log row */
   uint64_t window_steps;
   double metrics[FGRT_MAX_METRICS];
@@ -221,7 +206,7 @@ static int check_choices(const fgrt_train_opts *o, const char *fn, char *err, si
   };
   for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
     if (rules[i].value < rules[i].lo || rules[i].value > rules[i].hi)
-      return fail(err, errlen, "%s: %s is %d; expected %s", fn, rules[i].name, rules[i].value, rules[i].accepted);
+      return fgrt_errorf(err, errlen, "%s: %s is %d; expected %s", fn, rules[i].name, rules[i].value, rules[i].accepted);
   return 0;
 }
 
@@ -248,13 +233,13 @@ static int check_numbers(const fgrt_train_opts *o, const char *fn, char *err, si
   };
   for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
     if (!rules[i].ok)
-      return fail(err, errlen, "%s: %s is %g; expected %s", fn, rules[i].name, rules[i].value, rules[i].accepted);
+      return fgrt_errorf(err, errlen, "%s: %s is %g; expected %s", fn, rules[i].name, rules[i].value, rules[i].accepted);
   if (o->steps == 0)
-    return fail(err, errlen, "%s: steps is 0; expected at least 1", fn);
+    return fgrt_errorf(err, errlen, "%s: steps is 0; expected at least 1", fn);
   if (o->directions == 0)
-    return fail(err, errlen, "%s: directions is 0; expected at least 1", fn);
+    return fgrt_errorf(err, errlen, "%s: directions is 0; expected at least 1", fn);
   if (step && o->step_every == 0)
-    return fail(err, errlen, "%s: step_every is 0; expected at least 1 for FGRT_LR_STEP", fn);
+    return fgrt_errorf(err, errlen, "%s: step_every is 0; expected at least 1 for FGRT_LR_STEP", fn);
   return 0;
 }
 
@@ -265,10 +250,10 @@ static int check_distributed(const fgrt_train_opts *o, const char *fn, char *err
   if (o->mpi_directions == FGRT_MPI_NONE)
     return 0;
   if (!o->mpi_comm)
-    return fail(err, errlen, "%s: mpi_directions is %s but mpi_comm is NULL; expected a communicator from "
+    return fgrt_errorf(err, errlen, "%s: mpi_directions is %s but mpi_comm is NULL; expected a communicator from "
                 "fgrt_mpi_comm (fgrt_mpi.h)", fn, o->mpi_directions == FGRT_MPI_SHARED ? "FGRT_MPI_SHARED" : "FGRT_MPI_PER_RANK");
   if (o->method != FGRT_FORWARD_GRADIENT && o->mpi_directions == FGRT_MPI_PER_RANK)
-    return fail(err, errlen, "%s: FGRT_MPI_PER_RANK needs the forward-gradient method (the exact method runs "
+    return fgrt_errorf(err, errlen, "%s: FGRT_MPI_PER_RANK needs the forward-gradient method (the exact method runs "
                 "FGRT_MPI_SHARED, all-reducing the gradient as DDP does)", fn);
   return 0;
 }
@@ -277,9 +262,9 @@ static int check_options(const real_ops *ops, const fgrt_model *m, const fgrt_tr
                          size_t errlen) {
   const char *fn = ops->fn;
   if (m->n_params == 0 || m->n_params > FGRT_MAX_NORMAL)
-    return fail(err, errlen, "%s: %zu parameters (1 to 2^31 are supported)", fn, m->n_params);
+    return fgrt_errorf(err, errlen, "%s: %zu parameters (1 to 2^31 are supported)", fn, m->n_params);
   if (m->n_examples && (o->batch_size == 0 || o->batch_size > m->n_examples || m->n_examples > UINT32_MAX))
-    return fail(err, errlen, "%s: batch size %zu for %zu examples", fn, o->batch_size, m->n_examples);
+    return fgrt_errorf(err, errlen, "%s: batch size %zu for %zu examples", fn, o->batch_size, m->n_examples);
   if (check_choices(o, fn, err, errlen) != 0 || check_numbers(o, fn, err, errlen) != 0 ||
       check_distributed(o, fn, err, errlen) != 0)
     return -1;
@@ -301,7 +286,7 @@ static int allocate(run *r) {
   fgrt_rng_init(&r->bat.rng, r->o->seed ^ SHUFFLE_KEY);
   int ok = (r->g || !need_g) && (r->v || r->o->method != FGRT_FORWARD_GRADIENT) && (r->st.m || r->st.count < 1) &&
            (r->st.s || r->st.count < 2) && (r->bat.perm || !r->m->n_examples);
-  return ok ? 0 : fail(r->err, r->errlen, "%s: out of memory for %zu parameters", r->ops->fn, n);
+  return ok ? 0 : fgrt_errorf(r->err, r->errlen, "%s: out of memory for %zu parameters", r->ops->fn, n);
 }
 
 static void release(run *r) {
@@ -321,11 +306,11 @@ static int resume(run *r, uint64_t *start) {
   int bad = c.precision != (uint32_t)r->ops->precision || c.n_params != r->m->n_params ||
             c.optimizer != (uint32_t)r->o->optimizer;
   if (c.precision != (uint32_t)r->ops->precision)
-    fail(r->err, r->errlen, "%s: a %s checkpoint cannot resume %s training (%s); resume it in %s", path,
+    fgrt_errorf(r->err, r->errlen, "%s: a %s checkpoint cannot resume %s training (%s); resume it in %s", path,
          fgrt_precision_name((fgrt_precision)c.precision), fgrt_precision_name(r->ops->precision), r->ops->fn,
          fgrt_precision_name((fgrt_precision)c.precision));
   else if (bad)
-    fail(r->err, r->errlen, "%s: checkpoint of %llu parameters (optimizer %u) does not match the model's %zu (optimizer %d)",
+    fgrt_errorf(r->err, r->errlen, "%s: checkpoint of %llu parameters (optimizer %u) does not match the model's %zu (optimizer %d)",
          path, (unsigned long long)c.n_params, (unsigned)c.optimizer, r->m->n_params, (int)r->o->optimizer);
   else {
     size_t n = r->m->n_params;
@@ -345,7 +330,7 @@ static int save_checkpoint(run *r, uint64_t steps_done) {
   size_t n = r->m->n_params;
   double *values = malloc((1 + r->st.count) * n * sizeof *values);
   if (!values)
-    return fail(r->err, r->errlen, "%s: out of memory", r->o->checkpoint_path);
+    return fgrt_errorf(r->err, r->errlen, "%s: out of memory", r->o->checkpoint_path);
   r->ops->to_double(r->theta, values, n);
   if (r->st.count >= 1)
     r->ops->to_double(r->st.m, values + n, n);
@@ -361,7 +346,7 @@ static int save_checkpoint(run *r, uint64_t steps_done) {
 static int diverged(run *r, uint64_t step, const char *what, double value) {
   r->res->diverged = 1;
   r->res->diverged_step = step;
-  fail(r->err, r->errlen,
+  fgrt_errorf(r->err, r->errlen,
        "step %llu: %s is %g: training diverged (try a smaller learning rate, gradient clipping or more directions)",
        (unsigned long long)step, what, value);
   trainlog_message(&r->log, r->err);
@@ -439,7 +424,7 @@ static int after_step(run *r, uint64_t done, double train_seconds, int last) {
   const fgrt_train_opts *o = r->o;
   int eval_now = r->ops->has_eval(r->m) && (last || (o->eval_every && done % o->eval_every == 0));
   int log_now = last || eval_now || (o->log_every && done % o->log_every == 0);
-  fgrt_logrow row = {done, train_seconds, now_seconds() - r->start_wall,
+  fgrt_logrow row = {done, train_seconds, fgrt_seconds() - r->start_wall,
                      r->window_steps ? r->window_loss / (double)r->window_steps : r->res->loss,
                      fgrt_learning_rate(o, done ? done - 1 : 0), NULL};
   if (eval_now) {
@@ -475,10 +460,10 @@ static int check_ranks(run *r, uint64_t done, int ending) {
 static int train_loop(run *r, uint64_t start) {
   double train_seconds = 0;
   for (uint64_t step = start; step < r->o->steps && !r->res->stopped_early; step++) {
-    double t0 = now_seconds();
+    double t0 = fgrt_seconds();
     if (train_step(r, step) != 0)
       return -1;
-    train_seconds += now_seconds() - t0;
+    train_seconds += fgrt_seconds() - t0;
     r->res->steps = step + 1;
     r->res->seconds = train_seconds;
     r->res->interrupted = r->dist.comm ? r->dist.interrupted : interrupted(r->o);
@@ -551,7 +536,7 @@ static int train(const real_ops *ops, const fgrt_model *m, const fgrt_train_opts
   memset(r.res, 0, sizeof *r.res);
   r.res->loss = NAN;
   r.res->ranks = 1;
-  r.start_wall = now_seconds();
+  r.start_wall = fgrt_seconds();
   int rc = check_options(ops, m, o, err, errlen);
   if (rc != 0 && !(o->mpi_directions != FGRT_MPI_NONE && o->mpi_comm))
     return r.res->error_here = 1, -1;
@@ -569,7 +554,7 @@ static int train(const real_ops *ops, const fgrt_model *m, const fgrt_train_opts
     rc = train_loop(&r, start);
   char close_err[512];
   if (trainlog_close(&r.log, close_err, sizeof close_err) != 0 && rc == 0) {
-    rc = fail(err, errlen, "%s", close_err);
+    rc = fgrt_errorf(err, errlen, "%s", close_err);
     r.dist.blame_here = 1;
   }
   report_dist(&r, rc);

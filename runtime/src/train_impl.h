@@ -219,13 +219,13 @@ static int T(check_callbacks)(const fgrt_model *m, const fgrt_train_opts *o, con
                               size_t errlen) {
   int fg = o->method == FGRT_FORWARD_GRADIENT;
   if (fg ? !m->API(loss_jvp) : !m->API(loss_grad))
-    return fail(err, errlen, "%s: the model has no %s callback for this method", fn,
+    return fgrt_errorf(err, errlen, "%s: the model has no %s callback for this method", fn,
                 fg ? STR(API(loss_jvp)) : STR(API(loss_grad)));
   if (!m->API(eval) && (m->eval || m->eval_f))
-    return fail(err, errlen, "%s: the model has no %s callback (its evaluation is for the other precision only)", fn,
+    return fgrt_errorf(err, errlen, "%s: the model has no %s callback (its evaluation is for the other precision only)", fn,
                 STR(API(eval)));
   if (m->n_metrics < 0 || m->n_metrics > FGRT_MAX_METRICS || (m->n_metrics && (!m->API(eval) || !m->metric_names)))
-    return fail(err, errlen, "%s: %d metrics (0 to %d, with %s and metric_names)", fn, m->n_metrics,
+    return fgrt_errorf(err, errlen, "%s: %d metrics (0 to %d, with %s and metric_names)", fn, m->n_metrics,
                 FGRT_MAX_METRICS, STR(API(eval)));
   return 0;
 }

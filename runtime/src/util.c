@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int fgrt_fail(char *err, size_t errlen, const char *name, const char *fmt, ...) {
   if (err && errlen) {
@@ -45,4 +46,20 @@ uint8_t *fgrt_read_file(const char *path, size_t max, size_t *len, char *err, si
   }
   *len = n;
   return buf;
+}
+
+int fgrt_errorf(char *err, size_t errlen, const char *fmt, ...) {
+  if (err && errlen) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+  }
+  return -1;
+}
+
+double fgrt_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
