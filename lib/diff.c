@@ -1381,7 +1381,13 @@ static bool omp_word_is(const char *w, const char *const *list) {
 }
 
 static const char *const omp_directive_words[] = {"parallel", "for", "simd", "critical", "single", "master",
-                                                   "atomic", "update", "barrier", NULL};
+                                                   "atomic", "update", "barrier", "sections", "section",
+                                                   "task", "taskwait", "taskgroup", NULL};
+
+/* The clauses through which a variable's tangent follows it: it is shared,
+ * private, copied in or out exactly as the variable is. */
+static const char *const omp_following_clauses[] = {"private", "firstprivate", "lastprivate", "shared",
+                                                    "reduction", "copyin", "copyprivate", NULL};
 
 /* The variable a clause names: a local of the function, else a global. */
 static Var *omp_var(D *d, const char *name, Loc loc) {
@@ -1423,8 +1429,7 @@ static const char *omp_list(D *d, const char *list, Loc loc, const char *clause,
     if (op && strcmp(op, "+") != 0 && strcmp(op, "-") != 0)
       error_at(loc, "reduction(%s:%s): '%s' carries a derivative and a '%s' reduction has no tangent reduction "
                     "(only + and - do)", op, name, name, op);
-    else if (!omp_word_is(clause, (const char *const[]){"private", "firstprivate", "lastprivate", "shared",
-                                                          "reduction", NULL}))
+    else if (!omp_word_is(clause, omp_following_clauses))
       error_at(loc, "OpenMP clause %s(%s): '%s' carries a derivative, which fgcc cannot follow through this clause",
                clause, list, name);
     else if (op && d->a->width > 1)
@@ -1544,11 +1549,13 @@ static void diff_omp(D *d, Stmt *s, Vec *out) {
     buf_printf(&dir, "%s%s%s%s%s", dir.len ? " " : "", items[i].word, items[i].args ? "(" : "",
                items[i].args ? items[i].args : "", items[i].args ? ")" : "");
   static const char *const supported[] = {"parallel", "for", "simd", "for simd", "parallel for", "parallel for simd",
-                                          "single", "master", "barrier", "atomic", "atomic update", NULL};
+                                          "single", "master", "barrier", "atomic", "atomic update", "sections",
+                                          "parallel sections", "section", "task", "taskwait", "taskgroup", NULL};
   bool critical = strncmp(dir.data, "critical", 8) == 0;
   if (!critical && !omp_word_is(dir.data, supported)) {
     error_at(s->loc, "OpenMP directive '%s' cannot be differentiated yet (fgcc follows parallel, for, simd, "
-                     "critical, single, master, barrier and atomic)", dir.len ? dir.data : s->text);
+                     "sections, section, single, master, critical, barrier, atomic, task, taskwait and taskgroup)",
+             dir.len ? dir.data : s->text);
     free(dir.data);
     free(rest.data);
     return;
@@ -1561,7 +1568,9 @@ static void diff_omp(D *d, Stmt *s, Vec *out) {
   if (s->body)
     diff_stmt(d, s->body, &body);
   bool loop = strstr(dir.data, "for") || strstr(dir.data, "simd");
-  bool threads = loop || strcmp(dir.data, "parallel") == 0 || strcmp(dir.data, "single") == 0;
+  /* where each thread (or task) runs code of its own, fgcc's temporaries are its own too */
+  bool threads = loop || omp_word_is(dir.data, (const char *const[]){"parallel", "single", "sections",
+                                                                     "parallel sections", "task", NULL});
   const char *text = arena_printf("%s%s%s", dir.data, rest.data, threads ? omp_private_temps(d, &body) : "");
   free(dir.data);
   free(rest.data);

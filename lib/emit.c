@@ -1097,6 +1097,8 @@ static void emit_global_tangents(Emitter *E, Needed *N, Program *p, Analysis *a)
     buf_puts(E->b, "static ");
     print_type_decl(E->b, type_unqual(g->dot ? g->dot->ty : g->ty), g->dot_name);
     buf_printf(E->b, "; /* tangent of %s */\n", g->name);
+    if (g->is_threadprivate) /* each thread's copy of g has its own tangent */
+      buf_printf(E->b, "#pragma omp threadprivate(%s)\n", g->dot_name);
     any = true;
   }
 }

@@ -282,6 +282,7 @@ struct Var {
   Expr *init;        /* initializer, or NULL */
   bool is_wrt;       /* FG_WRT on a parameter */
   bool is_thread_local;
+  bool is_threadprivate; /* a global named by `#pragma omp threadprivate` (with -fopenmp) */
   int id;            /* locals/params: index in Func.locals; globals: index in Program.globals */
   const char *dot_name; /* tangent name ("x_dot"), chosen by diff.c, free of clashes */
   Var *dot;          /* the tangent variable, created by diff.c on first use */

@@ -2480,6 +2480,69 @@ static bool load_main_file(const Options *opt) {
   return true;
 }
 
+/* ------------------------------------------------- threadprivate globals
+ * `#pragma omp threadprivate(g)` at file scope (in the main file or a
+ * header): each thread has its own g, so g's tangent must be threadprivate
+ * too, or the threads would share one tangent of their own copies. The
+ * directive never reaches the AST; it is read from the text of every file
+ * that declares something at file scope, outside function bodies. */
+
+static bool inside_function(Kids top, CXFile f, unsigned at) {
+  for (int i = 0; i < top.n; i++) {
+    Span s = span_of(top.c[i]);
+    if (s.file && clang_File_isEqual(s.file, f) && is_fn_definition(top.c[i]) && s.start <= at && at < s.end)
+      return true;
+  }
+  return false;
+}
+
+/* "threadprivate(a, b)": mark the globals a and b. */
+static void mark_threadprivate_list(const char *d) {
+  const char *t = d + strlen("threadprivate");
+  while (*t == ' ')
+    t++;
+  if (*t++ != '(')
+    return;
+  while (*t && *t != ')') {
+    while (*t == ' ' || *t == ',')
+      t++;
+    const char *w = t;
+    while (*t && *t != ' ' && *t != ',' && *t != ')')
+      t++;
+    for (int g = 0; t > w && g < P.globals_v.len; g++) {
+      Var *v = P.globals_v.data[g];
+      if (strlen(v->name) == (size_t)(t - w) && strncmp(v->name, w, (size_t)(t - w)) == 0)
+        v->is_threadprivate = true;
+    }
+  }
+}
+
+static void mark_threadprivate_in(Kids top, CXFile f) {
+  size_t size = 0;
+  const char *t = clang_getFileContents(P.tu, f, &size);
+  enum { MAX = 1024 };
+  const char **d = arena_alloc(sizeof(char *) * MAX);
+  unsigned *at = arena_alloc(sizeof(unsigned) * MAX);
+  int n = t ? omp_pragmas(t, 0, (unsigned)size, d, at, MAX) : 0;
+  for (int i = 0; i < n; i++)
+    if (strncmp(d[i], "threadprivate", 13) == 0 && !inside_function(top, f, at[i]))
+      mark_threadprivate_list(d[i]);
+}
+
+static void mark_threadprivate(Kids top) {
+  Vec files = {0};
+  for (int i = 0; P.openmp && i < top.n; i++) {
+    Span s = span_of(top.c[i]);
+    bool seen = !s.file;
+    for (int j = 0; !seen && j < files.len; j++)
+      seen = clang_File_isEqual(files.data[j], s.file);
+    if (!seen) {
+      vec_push(&files, s.file);
+      mark_threadprivate_in(top, s.file);
+    }
+  }
+}
+
 static Program *build_program(const Options *opt) {
   Program *p = arena_alloc(sizeof(Program));
   p->file = opt->input;
@@ -2489,6 +2552,7 @@ static Program *build_program(const Options *opt) {
   build_tops(p, top);
   respell_includes(p, opt);
   conv_bodies();
+  mark_threadprivate(top);
   p->funcs = arena_alloc(sizeof(Func *) * (size_t)(P.entries.len + 1));
   for (int i = 0; i < P.entries.len; i++)
     p->funcs[p->nfuncs++] = ((FuncEntry *)P.entries.data[i])->fn;

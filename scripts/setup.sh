@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 # libopenmpi-dev, openmpi-bin: Open MPI, for distributed training (fgrt_mpi,
 # --mpi-directions, the runtime_mpi_* tests; docs/distributed.md).
 # libcminpack-dev: MINPACK in C, for examples/lmfit (lmder, lmdif).
-packages=(libclang-19-dev clang-19 libclang-rt-19-dev llvm-19-dev llvm-19-tools cmake ninja-build gcc python3 libc6-dev
+# libomp-19-dev: clang-19's omp.h, so that fgcc parses `#include <omp.h>` with -fopenmp.
+packages=(libclang-19-dev clang-19 libclang-rt-19-dev libomp-19-dev llvm-19-dev llvm-19-tools cmake ninja-build gcc python3 libc6-dev
           libcmocka-dev zlib1g-dev libopenblas-dev libcminpack-dev libopenmpi-dev openmpi-bin)
 
 missing=()
