@@ -95,10 +95,12 @@ class Fn:
 
 
 class Gen:
-    def __init__(self, seed, prefix, nx=None, structs=True):
+    def __init__(self, seed, prefix, nx=None, structs=True, openmp=False):
         self.r = random.Random(seed)
         self.prefix = prefix
         self.structs = structs  # False: no struct S parameters, locals or arrays (vector mode)
+        self.openmp = openmp    # True: also OpenMP reduction loops (run.py --openmp)
+        self.no_calls = False   # inside an OpenMP loop body: no helper calls (they may write shared data)
         self.nx = nx or self.r.choice([3, 4, 5])
         self.helpers = []      # (name, kind, signature info)
         self.lines = []
@@ -140,8 +142,8 @@ class Gen:
         out = set()
         for line in self.lines[self.fn_start:]:
             s = line.strip()
-            if s.startswith(("static ", "FG_DIFF ")):
-                continue  # the signature
+            if s.startswith(("static ", "FG_DIFF ", "#")):
+                continue  # the signature; a directive reads nothing without -fopenmp
             m = re.match(r"^(?:\+\+|--)?(.*?)(?:\+\+|--)?;$", s)
             if m and (s.startswith(("++", "--")) or s.endswith(("++;", "--;"))):
                 s = m.group(1) + " += 1;"  # ++x is a write, like x += 1
@@ -249,7 +251,7 @@ class Gen:
             return "(%s ? %s : %s)" % (self.cond(fn, d - 1), sub(), sub())
         if kind == "int":
             return self.r.choice(["(%s * %s)", "(%s + %s)", "(%s - %s / 2)"]) % (sub(), self.small_int(fn))
-        return self.call_expr(fn, d - 1) or sub()
+        return (None if self.no_calls else self.call_expr(fn, d - 1)) or sub()
 
     def cond(self, fn, d):
         """A condition: on inactive int data, or comparing active values."""
@@ -462,6 +464,30 @@ class Gen:
         self.block(fn, budget, depth, [("idx", i)])
         fn.loop_depth -= 1
 
+    def stmt_omp(self, fn):
+        """An OpenMP reduction loop: each iteration reads shared data only,
+        computes a private local, and adds to the reduction variable."""
+        r, i, t = fn.fresh("r"), fn.fresh("i"), fn.fresh("t")
+        b = self.bound(fn)
+        self.emit("real %s = 0;" % r)
+        self.emit("#pragma omp parallel for reduction(%s:%s) schedule(%s)" %
+                  (self.r.choice("+-"), r, self.r.choice(["static", "static, 1", "dynamic", "guided"])))
+        self.emit("for (int %s = 0; %s < %s; %s++) {" % (i, i, b, i))
+        fn.scopes.append(Fn.new_scope())
+        fn.scopes[-1]["idx"].append(i)
+        self.depth += 1
+        self.no_calls = True
+        self.emit("real %s = %s;" % (t, self.rexpr(fn, self.r.randrange(1, 4))))
+        fn.declare("reals", t, t)
+        form = self.r.choice(["%s * %s", "%s + %s", "%s * (0.5 + 0.25 * sin(%s))"])
+        self.emit("%s += %s;" % (r, form % (t, self.rexpr(fn, self.r.randrange(1, 3)))))
+        self.no_calls = False
+        self.depth -= 1
+        fn.scopes.pop()
+        self.emit("}")
+        fn.declare("reals", r, r)
+        fn.g_writable.add(r)
+
     def stmt_while(self, fn, budget, depth):
         k = fn.fresh("k")
         self.emit("int %s = %s;" % (k, self.bound(fn)))
@@ -538,13 +564,16 @@ class Gen:
         opts += [("jump", 1), ("incdec", 1)]
         if fn.top and depth > 0:
             opts += [("heap", 1), ("ptr", 1), ("goto", 1)]
+        if self.openmp and depth > 0:
+            opts += [("omp", 3)]
         kind = self.pick(opts)
         inner = max(1, budget // 2)
         nested = {"for": self.stmt_for, "if": self.stmt_if, "while": self.stmt_while,
                   "switch": self.stmt_switch, "goto": self.stmt_goto}
         single = {"assign": self.stmt_assign, "decl": self.stmt_decl_real, "int": self.stmt_decl_int,
                   "array": self.stmt_decl_array, "struct": self.stmt_decl_struct, "sarray": self.stmt_decl_sarray,
-                  "jump": self.stmt_jump, "incdec": self.stmt_incdec, "heap": self.stmt_heap, "ptr": self.stmt_ptr}
+                  "jump": self.stmt_jump, "incdec": self.stmt_incdec, "heap": self.stmt_heap, "ptr": self.stmt_ptr,
+                  "omp": self.stmt_omp}
         if kind == "call":
             if not self.call_stmt(fn):
                 self.stmt_assign(fn)
@@ -780,8 +809,8 @@ def source(progs):
 class Program:
     """A generated program: its text and what the driver needs to call it."""
 
-    def __init__(self, seed, prefix, structs=True, width=1):
-        g = Gen(seed, prefix, structs=structs)
+    def __init__(self, seed, prefix, structs=True, width=1, openmp=False):
+        g = Gen(seed, prefix, structs=structs, openmp=openmp)
         self.seed, self.prefix, self.width = seed, prefix, width
         self.text = g.program()
         self.nx, self.has_struct, self.has_ret, self.active = g.nx, g.has_struct, g.has_ret, g.active
@@ -915,7 +944,8 @@ def driver(progs):
 
 if __name__ == "__main__":
     import sys
-    argv = [a for a in sys.argv[1:] if a != "--no-structs"]  # --no-structs: the programs of run.py --width K
+    # --no-structs: the programs of run.py --width K; --openmp: those of run.py --openmp
+    argv = [a for a in sys.argv[1:] if a not in ("--no-structs", "--openmp")]
     seed = int(argv[0]) if argv else 1
-    p = Program(seed, "p%d_" % seed, structs="--no-structs" not in sys.argv)
+    p = Program(seed, "p%d_" % seed, structs="--no-structs" not in sys.argv, openmp="--openmp" in sys.argv)
     sys.stdout.write(source([p]))

@@ -49,12 +49,14 @@ class Tools:
         self.drv_inc = ["-I" + HERE, "-I" + os.path.join(ROOT, "test", "exec")]
         self.timeout = args.timeout
         self.width = args.width  # fgcc --width K when K > 1
+        # --openmp: every compiler and fgcc's parser get -fopenmp; the driver runs on 2 threads
+        self.omp = ["-fopenmp"] if args.openmp else []
 
 
-def sh(cmd, cwd, timeout):
+def sh(cmd, cwd, timeout, env=None):
     """Run a command: (status, output); status None on a timeout."""
     try:
-        p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
+        p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout, env=env)
         return p.returncode, p.stdout.decode("utf-8", "replace")
     except subprocess.TimeoutExpired:
         return None, "timeout after %ds: %s" % (timeout, " ".join(cmd))
@@ -93,31 +95,34 @@ def check_files(t, d, src_text, drv_text, strict_primal=True, want=None):
     with open(os.path.join(d, "drv.c"), "w") as f:
         f.write(drv_text)
     if strict_primal:
-        st, out = sh([t.clang] + STRICT + t.inc + ["-fsyntax-only", "src.c"], d, t.timeout)
+        st, out = sh([t.clang] + STRICT + t.omp + t.inc + ["-fsyntax-only", "src.c"], d, t.timeout)
         if st != 0:
             return ("generator", first_warning_flag(out)), out
-        st, out = sh([t.gcc] + STRICT + t.inc + ["-fsyntax-only", "src.c"], d, t.timeout)
+        st, out = sh([t.gcc] + STRICT + t.omp + t.inc + ["-fsyntax-only", "src.c"], d, t.timeout)
         if st != 0:
             return ("generator", first_warning_flag(out)), out
     wide = ["--width", str(t.width)] if t.width > 1 else []
-    st, out = sh([t.fgcc] + wide + t.inc + ["src.c", "-o", "src_jvp.c"], d, t.timeout)
+    omp = ["--"] + t.omp if t.omp else []
+    st, out = sh([t.fgcc] + wide + t.inc + ["src.c", "-o", "src_jvp.c"] + omp, d, t.timeout)
     kind = fgcc_failure(st, out)
     if kind or (want and want[0].startswith("fgcc")):
         return kind, out
     if not want or want[0] in ("clang-warning", "gcc-warning"):
-        st, out = sh([t.clang] + STRICT + t.inc + ["-fsyntax-only", "src_jvp.c"], d, t.timeout)
+        st, out = sh([t.clang] + STRICT + t.omp + t.inc + ["-fsyntax-only", "src_jvp.c"], d, t.timeout)
         if st != 0:
             return ("clang-warning", first_warning_flag(out)), out
-        st, out = sh([t.gcc] + STRICT + t.inc + ["-fsyntax-only", "src_jvp.c"], d, t.timeout)
+        st, out = sh([t.gcc] + STRICT + t.omp + t.inc + ["-fsyntax-only", "src_jvp.c"], d, t.timeout)
         if st != 0:
             return ("gcc-warning", first_warning_flag(out)), out
         if want:
             return None, ""
-    st, out = sh([t.clang, "-w", "-O1"] + t.inc + t.drv_inc + ["drv.c", "src.c", "src_jvp.c", "ref.c", "-lm",
-                                                               "-o", "drv"], d, t.timeout * 2)
+    atomic = ["-latomic"] if t.omp else []  # clang's OpenMP reductions of long double call libatomic
+    st, out = sh([t.clang, "-w", "-O1"] + t.omp + t.inc + t.drv_inc +
+                 ["drv.c", "src.c", "src_jvp.c", "ref.c", "-lm"] + atomic + ["-o", "drv"], d, t.timeout * 2)
     if st != 0:
         return ("build", first_warning_flag(out)), out
-    st, out = sh(["./drv"], d, t.timeout)
+    env = dict(os.environ, OMP_NUM_THREADS="2") if t.omp else None
+    st, out = sh(["./drv"], d, t.timeout, env)
     if st is None:
         return ("run-hang", ""), out
     if st != 0:
@@ -287,6 +292,7 @@ def report(t, args, prog, kind, log, workdir, reduce_it):
         os.makedirs(args.save, exist_ok=True)
         w = " --width %d" % args.width if args.width > 1 else ""
         w += " --no-structs" if not args.structs and args.width == 1 else ""
+        w += " --openmp" if args.openmp else ""
         base = os.path.join(args.save, "seed%d_%s%s" % (prog.seed, "w%d_" % args.width if args.width > 1 else "",
                                                          kind[0]))
         with open(base + ".c", "w") as f:
@@ -315,11 +321,15 @@ def main():
                     help="K > 1: vector mode, fgcc --width K, K directions a call (implies --no-structs)")
     ap.add_argument("--no-structs", dest="structs", action="store_false",
                     help="programs without struct S (the programs of --width K, at width 1)")
+    ap.add_argument("--openmp", action="store_true",
+                    help="programs with OpenMP reduction loops, parsed and compiled with -fopenmp, run on 2 threads")
     args = ap.parse_args()
     if args.width not in (1, 2, 4, 8, 16, 32, 64):
         ap.error("--width: a power of two from 1 to 64")
     if args.width > 1:
         args.structs = False
+    if args.width > 1 and args.openmp:
+        ap.error("--openmp: at width 1 only (vector mode refuses OpenMP)")
     t = Tools(args)
     workdir = args.work or tempfile.mkdtemp(prefix="fgcc-fuzz")
     os.makedirs(workdir, exist_ok=True)
@@ -328,7 +338,7 @@ def main():
     t.fgcc = os.path.join(workdir, "fgcc")
     t0 = time.time()
     seeds = list(range(args.seed, args.seed + args.programs))
-    batches = [[gen.Program(s, "p%d_" % s, structs=args.structs, width=args.width) for s in seeds[i:i + args.batch]]
+    batches = [[gen.Program(s, "p%d_" % s, structs=args.structs, width=args.width, openmp=args.openmp) for s in seeds[i:i + args.batch]]
                for i in range(0, len(seeds), args.batch)]
     failures, skipped, points, unexplained = [], 0, 0, 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as ex:
@@ -351,6 +361,7 @@ def main():
     if not args.work:
         shutil.rmtree(workdir, ignore_errors=True)
     mode = " at width %d" % args.width if args.width > 1 else ""  # a point is then a point and a direction
+    mode += " with OpenMP on 2 threads" if args.openmp else ""
     print("fuzz: %d programs (seeds %d..%d)%s, %d points checked, %d skipped (reference unreliable), "
           "%d failures, %.1f s" % (args.programs, args.seed, args.seed + args.programs - 1, mode, points, skipped,
                                    len(failures) + unexplained, time.time() - t0))
