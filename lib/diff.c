@@ -1432,8 +1432,8 @@ static const char *omp_list(D *d, const char *list, Loc loc, const char *clause,
     else if (!omp_word_is(clause, omp_following_clauses))
       error_at(loc, "OpenMP clause %s(%s): '%s' carries a derivative, which fgcc cannot follow through this clause",
                clause, list, name);
-    else if (op && d->a->width > 1)
-      error_at(loc, "vector mode (--width %d) does not support OpenMP reductions of derivatives yet", d->a->width);
+    else if (op && d->a->width > 1) /* a vector tangent's reduction needs a declared one (emit.c) */
+      d->a->omp_vector_reductions = true;
     buf_printf(&b, ", %s", dot_var(d, v)->name);
   }
   const char *r = arena_strdup(b.data);
@@ -1534,6 +1534,11 @@ static void diff_omp_atomic(D *d, Stmt *s, const char *text, Vec *body, Vec *out
                      "update is atomic too)");
     return;
   }
+  if (d->a->width > 1 && lvalue_active(d, e->lhs)) { /* OpenMP has no atomic update of a vector */
+    error_at(s->loc, "vector mode (--width %d) cannot make the tangent update of this atomic update atomic: "
+                     "use a reduction or a critical section", d->a->width);
+    return;
+  }
   for (int i = 0; i < body->len; i++)
     vec_push(out, i >= body->len - updates ? omp_wrap(s, text, body->data[i]) : body->data[i]);
 }
@@ -1560,8 +1565,6 @@ static void diff_omp(D *d, Stmt *s, Vec *out) {
     free(rest.data);
     return;
   }
-  if (d->a->width > 1 && s->body)
-    error_at(s->loc, "vector mode (--width %d) does not support OpenMP directives yet", d->a->width);
   for (; i < n; i++)
     buf_printf(&rest, " %s", omp_clause(d, &items[i], s->loc));
   Vec body = {0};

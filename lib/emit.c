@@ -1116,6 +1116,10 @@ static void emit_vector_types(Emitter *E, Analysis *a) {
              8 * a->width);
   buf_printf(E->b, "typedef float fg_v%df __attribute__((vector_size(%d), aligned(4)));\n", a->width,
              4 * a->width);
+  /* reduction(+:s, s_dot): OpenMP reduces vectors only by a declared reduction; - sums partial results too */
+  for (int k = 0; a->omp_vector_reductions && k < 4; k++)
+    buf_printf(E->b, "#pragma omp declare reduction(%c : fg_v%d%c : omp_out += omp_in) initializer(omp_priv = "
+                     "(fg_v%d%c){0})\n", "+-"[k % 2], a->width, "df"[k / 2], a->width, "df"[k / 2]);
 }
 
 static bool out_emitted(Needed *N, Variant *v) {

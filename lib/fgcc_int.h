@@ -480,6 +480,7 @@ typedef struct {
   Func **jvp_fn;          /* ... and jvp_fn[i] the user's function for it */
   int njvps;
   int width;              /* tangents per value (Options.width, at least 1) */
+  bool omp_vector_reductions; /* an OpenMP reduction of a vector tangent (diff.c): out.c declares + and - */
 } Analysis;
 
 /* Check what can be differentiated, decide activity and which variants

@@ -569,9 +569,38 @@ static Expr *widen_init(W *w, Type *t, Expr *init) {
   return init;
 }
 
+/* The OpenMP directives with a private clause: the regions where each
+ * thread (or task) runs code of its own. */
+static bool omp_takes_private(const char *text) {
+  static const char *const words[] = {"parallel", "for", "simd", "sections", "single", "task", NULL};
+  for (int i = 0; words[i]; i++) {
+    size_t n = strlen(words[i]);
+    if (strncmp(text, words[i], n) == 0 && (text[n] == ' ' || !text[n]))
+      return true;
+  }
+  return false;
+}
+
+static void widen_stmt(W *w, Stmt *s);
+
+/* The argument temporaries made inside a region are private to its threads,
+ * like diff.c's temporaries. */
+static void widen_omp(W *w, Stmt *s) {
+  int before = w->temps.len;
+  widen_stmt(w, s->body);
+  for (int i = before; i < w->temps.len; i++)
+    s->text = arena_printf("%s%s%s", s->text, i == before ? " private(" : ", ", ((Var *)w->temps.data[i])->name);
+  if (w->temps.len > before)
+    s->text = arena_printf("%s)", s->text);
+}
+
 static void widen_stmt(W *w, Stmt *s) {
   if (!s)
     return;
+  if (s->kind == ST_OMP && s->body && omp_takes_private(s->text)) {
+    widen_omp(w, s);
+    return;
+  }
   if (s->kind == ST_DECL) {
     widen_var(w, s->var);
     if (s->var->ty->kind == TY_ARRAY)
