@@ -1565,6 +1565,7 @@ static void diff_omp(D *d, Stmt *s, Vec *out) {
     free(rest.data);
     return;
   }
+  d->a->omp_vector_mode |= d->a->width > 1;
   for (; i < n; i++)
     buf_printf(&rest, " %s", omp_clause(d, &items[i], s->loc));
   Vec body = {0};

@@ -481,6 +481,7 @@ typedef struct {
   int njvps;
   int width;              /* tangents per value (Options.width, at least 1) */
   bool omp_vector_reductions; /* an OpenMP reduction of a vector tangent (diff.c): out.c declares + and - */
+  bool omp_vector_mode;   /* an OpenMP directive in vector mode (diff.c): emit.c aligns vector locals */
 } Analysis;
 
 /* Check what can be differentiated, decide activity and which variants

@@ -328,8 +328,6 @@ def main():
         ap.error("--width: a power of two from 1 to 64")
     if args.width > 1:
         args.structs = False
-    if args.width > 1 and args.openmp:
-        ap.error("--openmp: at width 1 only (vector mode refuses OpenMP)")
     t = Tools(args)
     workdir = args.work or tempfile.mkdtemp(prefix="fgcc-fuzz")
     os.makedirs(workdir, exist_ok=True)
