@@ -890,6 +890,8 @@ typedef struct {
   const BlasRule *rule;
   Dual *args;       /* per parameter: primal and tangent (NULL: none) */
   Expr *result;     /* r */
+  Expr *result_dot; /* r_dot (width K): &the tangent the RET steps add to */
+  int width;        /* K */
   bool beta_spent;  /* BETA was used: later steps add with 1 */
 } BlasNames;
 
@@ -897,6 +899,10 @@ static Expr *blas_name(BlasBinder *b, const char *name) {
   BlasNames *n = (BlasNames *)b;
   if (strcmp(name, "r") == 0)
     return n->result;
+  if (strcmp(name, "r_dot") == 0 && n->result_dot)
+    return n->result_dot;
+  if (strcmp(name, "K") == 0)
+    return new_num(arena_printf("%d", n->width), type_basic(TY_INT));
   if (strcmp(name, "BETA") == 0) {
     int i = blas_param_index(n->rule, "beta");
     fg_assert(i >= 0);
@@ -937,12 +943,25 @@ static bool blas_when(BlasNames *n, const char *when) {
   return !any;
 }
 
+/* The tangent the width-K RET steps add to: rt = 0, r_dot = &rt. */
+static Expr *blas_result_dot(D *d, BlasNames *n, Type *ty, Loc loc) {
+  Var *t = new_var(fresh_name(d, arena_printf("fg_t%d", d->temps.len + 1)), type_unqual(ty), VAR_LOCAL, loc);
+  t->holds_tangent = true;
+  vec_push(&d->temps, t);
+  emit_assign(d, new_var_ref(t), new_num("0", type_basic(TY_INT)));
+  n->result_dot = mk(EX_ADDR, type_ptr_to(t->ty), new_var_ref(t), NULL);
+  return new_var_ref(t);
+}
+
 /* cblas_xNAME(...) with a rule (blas.def): its steps whose conditions hold,
  * PRE ones before the primal call, POST ones after it; a returned value's
- * tangent is the sum of the RET terms. */
+ * tangent is the sum of the RET terms. In vector mode (--width K) the
+ * VSTEP rows instead: the same phases, and the RET steps are calls adding
+ * the K tangents of the result into *r_dot after the primal call. */
 static Dual diff_blas(D *d, Expr *e, bool want_value) {
   TypeKind kind;
-  BlasNames n = {{blas_name}, blas_call_rule(d, e, &kind), NULL, NULL, false};
+  int width = d->a->width > 1 ? d->a->width : 1;
+  BlasNames n = {{blas_name}, blas_call_rule(d, e, &kind), NULL, NULL, NULL, width, false};
   n.args = arena_alloc(sizeof(Dual) * (size_t)(e->nargs + 1));
   Expr **ps = arena_alloc(sizeof(Expr *) * (size_t)(e->nargs + 1));
   for (int i = 0; i < e->nargs; i++) {
@@ -953,15 +972,17 @@ static Dual diff_blas(D *d, Expr *e, bool want_value) {
   bool value = n.rule->returns && want_value;
   if (value)
     n.result = hoist(d, call);
+  const BlasStep *steps = width > 1 ? n.rule->vsteps : n.rule->steps;
+  int nsteps = width > 1 ? n.rule->nvsteps : n.rule->nsteps;
   Vec post = {0};
-  Expr *rt = NULL;
-  for (int i = 0; i < n.rule->nsteps; i++) {
-    const BlasStep *s = &n.rule->steps[i];
+  Expr *rt = value && width > 1 ? blas_result_dot(d, &n, e->ty, e->loc) : NULL;
+  for (int i = 0; i < nsteps; i++) {
+    const BlasStep *s = &steps[i];
     if ((s->phase == BLAS_RET && !value) || !blas_when(&n, s->when))
       continue;
-    Expr *x = blas_template(s->call, kind, s->phase == BLAS_RET, &n.b);
+    Expr *x = blas_template(s->call, kind, s->phase == BLAS_RET && width == 1, &n.b);
     x->loc = e->loc; /* the user's call, for later stages' messages */
-    if (s->phase == BLAS_RET)
+    if (s->phase == BLAS_RET && width == 1)
       rt = fold_add(rt, x, e->ty);
     else if (s->phase == BLAS_PRE)
       emit(d, x);
@@ -972,6 +993,8 @@ static Dual diff_blas(D *d, Expr *e, bool want_value) {
     emit(d, call);
   for (int i = 0; i < post.len; i++)
     emit(d, post.data[i]);
+  if (value && width > 1)
+    return (Dual){n.result, rt};
   return value ? (Dual){n.result, rt ? hoist(d, rt) : NULL} : (Dual){NULL, NULL};
 }
 

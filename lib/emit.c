@@ -1243,8 +1243,8 @@ static void put_instantiated(Buf *b, const char *text, int len, int prec) {
 }
 
 static void emit_fgblas(Emitter *E, Needed *N) {
-  Piece pc[64];
-  int n = split_pieces(pc, 64);
+  Piece pc[128];
+  int n = split_pieces(pc, 128);
   bool any = false;
   for (int i = 1; i < n; i++)
     for (int prec = 0; prec < 2; prec++)

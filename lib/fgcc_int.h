@@ -431,14 +431,17 @@ typedef struct {
   char param[BLAS_MAX_PARAMS][16];    /* the names, split (not in the arena: the table outlives arena_release()) */
   bool is_out[BLAS_MAX_PARAMS];       /* written by the routine ('!') */
   int nparams;
-  const BlasStep *steps;              /* consecutive rows of blas.def */
+  const BlasStep *steps;              /* consecutive STEP rows of blas.def (width 1) */
   int nsteps;
+  const BlasStep *vsteps;             /* its VSTEP rows (--width K > 1) */
+  int nvsteps;
 } BlasRule;
 /* The rule of a called name ("cblas_dgemm"); *kind is its precision. */
 const BlasRule *blas_rule(const char *called, TypeKind *kind);
 int blas_param_index(const BlasRule *r, const char *name); /* -1 if none */
-/* Names in a template: a parameter P, its tangent P_dot, r, BETA; the
- * differentiator binds them. Cblas* constants are spelled as they are. */
+/* Names in a template: a parameter P, its tangent P_dot, r, BETA, and in
+ * VSTEP rows K (the width) and r_dot (where the K tangents of the result
+ * are summed); the differentiator binds them. Cblas* constants are spelled as they are. */
 typedef struct BlasBinder BlasBinder;
 struct BlasBinder {
   Expr *(*bind)(BlasBinder *b, const char *name); /* NULL: not a name of this rule */

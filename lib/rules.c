@@ -251,23 +251,55 @@ Expr *math_partial(const MathRule *r, int i, Expr **args, Expr *result, TypeKind
 
 /* ------------------------------------------------------------ the BLAS table */
 
+/* The width-1 steps (STEP rows) and the width-K ones (VSTEP rows), each
+ * table in row order. */
 static BlasStep blas_steps[] = {
 #define BLAS(n, ret, params)
 #define STEP(n, phase, when, call) {#n, BLAS_##phase, when, call},
+#define VSTEP(n, phase, when, call)
 #include "blas.def"
 #undef BLAS
 #undef STEP
+#undef VSTEP
+};
+
+static BlasStep blas_vsteps[] = {
+#define BLAS(n, ret, params)
+#define STEP(n, phase, when, call)
+#define VSTEP(n, phase, when, call) {#n, BLAS_##phase, when, call},
+#include "blas.def"
+#undef BLAS
+#undef STEP
+#undef VSTEP
 };
 
 static BlasRule blas_rules[] = {
 #define BLAS(n, ret, ps) {.name = #n, .returns = ret, .params = ps},
 #define STEP(n, phase, when, call)
+#define VSTEP(n, phase, when, call)
 #include "blas.def"
 #undef BLAS
 #undef STEP
+#undef VSTEP
 };
 
-enum { NBLAS = sizeof blas_rules / sizeof blas_rules[0], NBLAS_STEPS = sizeof blas_steps / sizeof blas_steps[0] };
+enum {
+  NBLAS = sizeof blas_rules / sizeof blas_rules[0],
+  NBLAS_STEPS = sizeof blas_steps / sizeof blas_steps[0],
+  NBLAS_VSTEPS = sizeof blas_vsteps / sizeof blas_vsteps[0],
+};
+
+/* The consecutive rows of `table` for routine `name`. */
+static const BlasStep *find_steps(const BlasStep *table, int n, const char *name, int *count) {
+  const BlasStep *first = NULL;
+  for (int i = 0; i < n; i++)
+    if (strcmp(table[i].routine, name) == 0) {
+      if (!first)
+        first = &table[i];
+      (*count)++;
+    }
+  return first;
+}
 
 /* Split the parameter list ("m n x! incx") and find the rule's steps, once. */
 static void blas_load(BlasRule *r) {
@@ -285,13 +317,9 @@ static void blas_load(BlasRule *r) {
     if (*p == '!')
       p++;
   }
-  for (int i = 0; i < NBLAS_STEPS; i++)
-    if (strcmp(blas_steps[i].routine, r->name) == 0) {
-      if (!r->steps)
-        r->steps = &blas_steps[i];
-      r->nsteps++;
-    }
-  fg_assert(r->steps);
+  r->steps = find_steps(blas_steps, NBLAS_STEPS, r->name, &r->nsteps);
+  r->vsteps = find_steps(blas_vsteps, NBLAS_VSTEPS, r->name, &r->nvsteps);
+  fg_assert(r->steps && r->vsteps);
 }
 
 /* "cblas_dgemm" -> the gemm rule, *kind = TY_DOUBLE ("cblas_s...": TY_FLOAT). */

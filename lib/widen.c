@@ -28,9 +28,10 @@
  *   scalar stored where a vector goes           (fg_vK){0} + scalar; 0 -> (fg_vK){0}
  *   memset/memcpy/memmove on a shadow           size * K
  *   malloc/calloc/realloc/aligned_alloc of one  size * K
+ *   fgblas_NAME_k(...) of a BLAS rule (blas.def)  flat pointers, as at the boundary
  * What has no vector form yet is refused with a message: structs and
- * unions that carry derivatives, long double, BLAS calls and user
- * derivatives (FG_JVP) given tangents.
+ * unions that carry derivatives, long double, and user derivatives
+ * (FG_JVP) given pointer tangents.
  */
 #include "fgcc_int.h"
 
@@ -454,6 +455,29 @@ static Expr *call_per_direction(W *w, Expr *e, Func *g) {
   return value ? comma(seq, value) : seq;
 }
 
+/* The scalar type of a vector's elements, with its qualifiers. */
+static Type *element_type(const Type *vt) {
+  Type *t = arena_alloc(sizeof(Type));
+  *t = *type_basic(vt->kind);
+  t->is_const = vt->is_const;
+  return t;
+}
+
+/* A width-K helper of a BLAS rule (a VSTEP row of blas.def, lib/fgblas.c.in)
+ * takes interleaved tangents as flat pointers: a widened pointer is cast
+ * to F *, a vector (alpha_dot) is passed as a pointer to its K values. */
+static Expr *flat_blas_call(W *w, Expr *e) {
+  own_args(e);
+  for (int i = 0; i < e->nargs; i++) {
+    Expr *a = e->args[i];
+    if (is_vector(a->ty))
+      e->args[i] = flat_arg(w, a, flat_type(a->ty));
+    else if (is_widened_ptr(a->ty) && is_vector(a->ty->base))
+      e->args[i] = mk_cast(type_ptr_to(element_type(a->ty->base)), a);
+  }
+  return e;
+}
+
 static bool any_widened_arg(Expr *e) {
   for (int i = 0; i < e->nargs; i++)
     if (widened(e->args[i]->ty))
@@ -484,11 +508,9 @@ static Expr *widen_call(W *w, Expr *e) {
   Func *g = user_jvp_of(w, e->text);
   if (g)
     return call_per_direction(w, e, g);
-  TypeKind k;
-  if (blas_rule(e->text, &k) || strncmp(e->text, "fgblas_", 7) == 0)
-    refuse(w, e->loc, arena_printf("BLAS calls on data with derivatives ('%s')", e->text));
-  else
-    refuse(w, e->loc, arena_printf("the call to '%s' with tangents", e->text));
+  if (strncmp(e->text, "fgblas_", 7) == 0)
+    return flat_blas_call(w, e);
+  refuse(w, e->loc, arena_printf("the call to '%s' with tangents", e->text));
   return e;
 }
 

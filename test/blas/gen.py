@@ -2,6 +2,7 @@
 """Write the execution test of one CBLAS rule (lib/blas.def) as a C file.
 
     gen.py ROUTINE > test.c
+    gen.py ROUTINE K > test.c     (vector mode, fgcc --width K)
 
 The file holds, for every activity pattern of the routine's inputs (each
 floating scalar and const array with or without FG_WRT), a wrapper
@@ -15,6 +16,12 @@ extrapolated central difference of the double wrapper along the same
 direction (for float, of the double routine on the same float inputs).
 The written storage's own incoming tangent is random or zero, and beta 0
 runs with NaN in the output and its tangent (BLAS does not read it then).
+
+With K, the driver instead calls each wrapper's _jvpK (the same source
+through fgcc --width K, linked beside the width-1 _jvp) on K random
+directions, interleaved (element j of direction k at j*K + k), and
+checks every direction against the Richardson reference and against the
+width-1 _jvp along it.
 """
 import itertools
 import sys
@@ -161,16 +168,17 @@ def wrapper(r, prec, pattern, name):
                                                  body)
 
 
-def jvp_proto(r, prec, pattern, name):
+def jvp_proto(r, prec, pattern, name, width=1):
     real = "double" if prec == "d" else "float"
     args = []
+    sdot = ("const %s *%s_dot" if width > 1 else "%s %s_dot")
     for kind, p in params(r):
         if kind in ("e", "i"):
             args.append("int %s" % p)
         elif kind == "s":
             args.append("%s %s" % (real, p))
             if p in pattern:
-                args.append("%s %s_dot" % (real, p))
+                args.append(sdot % (real, p))
         elif kind == "v":
             args.append("const %s *%s" % (real, p))
             if p in pattern:
@@ -180,11 +188,13 @@ def jvp_proto(r, prec, pattern, name):
             args.append("%s *%s_dot" % (real, p))
     if r in RETURNS:
         args.append("%s *ret_dot" % real)
-    return "%s %s_jvp(%s)" % (real if r in RETURNS else "void", name, ", ".join(args))
+    return "%s %s_jvp%s(%s)" % (real if r in RETURNS else "void", name, width if width > 1 else "",
+                                ", ".join(args))
 
 
 def main():
     r = sys.argv[1]
+    width = int(sys.argv[2]) if len(sys.argv) > 2 else 1
     ps = params(r)
     inputs = [p for k, p in ps if k in ("s", "v")]
     arrays = [p for k, p in ps if k in ("v", "o")]
@@ -203,6 +213,8 @@ def main():
     for i, pat in enumerate(patterns):
         for prec in "ds":
             w(jvp_proto(r, prec, pat, "%s_p%d" % (prec, i)) + ";\n")
+            if width > 1:
+                w(jvp_proto(r, prec, pat, "%s_p%d" % (prec, i), width) + ";\n")
     # configurations
     w("\ntypedef struct {\n  int %s;\n  double alpha, beta;\n  int zero_x; /* x = 0 */\n} Cfg;\n" % ", ".join(ints))
     w("static const Cfg cfgs[] = {\n")
@@ -240,6 +252,8 @@ def main():
             w("  case %d: %s %s_p%d_jvp(%s);%s\n" % (i, "return" if r in RETURNS else "", prec, i, ", ".join(a),
                                                    "" if r in RETURNS else " return 0;"))
         w("  }\n  return 0;\n}\n\n")
+    if width > 1:
+        write_jvpw(w, r, ps, patterns, width, arrays, scalars)
     # active inputs of each pattern
     w("static const char *active[] = {%s};\n\n" % ", ".join(
         '"%s"' % " ".join(sorted(p)) for p in patterns))
@@ -346,9 +360,11 @@ static void run(int i, const Cfg *c, int zero_out, int nan_out, char *what) {
     for n, a in enumerate(outs):
         w("  for (int j = 0; j < NBUF; j++)\n    got[%d * NBUF + j] = dxf.%s[j];\n" % (n, a))
     w("  got[NOUT - 1] = rf;\n  what[0] = 's';\n  compare(what, got, ref, 2e-5);\n}\n\n")
+    if width > 1:
+        write_runw(w, r, outs)
     w(r'''int main(void) {
   char what[160];
-  fg_rand_seed(20261205);
+  fg_rand_seed(20261205);%s
   for (int i = 0; i < (int)(sizeof active / sizeof active[0]); i++)
     for (int k = 0; k < NCFG; k++)
       for (int zero_out = 0; zero_out < 2; zero_out++)
@@ -356,12 +372,98 @@ static void run(int i, const Cfg *c, int zero_out, int nan_out, char *what) {
           if (nan_out && (cfgs[k].beta != 0 || is_active(i, "beta")))
             continue;
           snprintf(what, sizeof what, "d %s [%%s] cfg %%d zero_out %%d nan_out %%d", active[i], k, zero_out, nan_out);
-          run(i, &cfgs[k], zero_out, nan_out, what);
+          %s(i, &cfgs[k], zero_out, nan_out, what);
         }
   return fg_check_report();
 }
 #endif
-''' % ("1" if r in WRITE_ONLY_AT_BETA0 else "0", r))
+''' % ("\n  (void)run; /* the width-1 checks are gen.py ROUTINE's */" if width > 1 else "",
+       "1" if r in WRITE_ONLY_AT_BETA0 else "0", r, "runw" if width > 1 else "run"))
+
+
+def write_jvpw(w, r, ps, patterns, width, arrays, scalars):
+    """Width-K points (K interleaved directions) and the calls of each _jvpK."""
+    w("enum { KW = %d };\n" % width)
+    for pt, real in (("PointW", "double"), ("PointWF", "float")):
+        w("typedef struct {\n  %s %s;\n  %s %s;\n} %s;\n" % (
+            real, ", ".join("%s[NBUF * KW]" % a for a in arrays), real,
+            ", ".join("%s[KW]" % s for s in scalars) if scalars else "unused", pt))
+    for prec, pt, ptw, real in (("d", "Point", "PointW", "double"), ("s", "PointF", "PointWF", "float")):
+        w("static void jvpw_%s(int i, const Cfg *c, %s *x, %s *dx, %s *ret_dot) {\n  (void)ret_dot;\n  switch (i) {\n" % (
+            prec, pt, ptw, real))
+        for i, pat in enumerate(patterns):
+            a = []
+            for k, p in ps:
+                if k in ("e", "i"):
+                    a.append("c->%s" % p)
+                    continue
+                a.append("x->%s" % p)
+                if k == "o" or p in pat:
+                    a.append("dx->%s" % p)
+            if r in RETURNS:
+                a.append("ret_dot")
+            w("  case %d: %s_p%d_jvp%d(%s); break;\n" % (i, prec, i, width, ", ".join(a)))
+        w("  }\n}\n\n")
+    # interleave K directions; take direction k back out
+    for ptw, pt in (("PointW", "Point"), ("PointWF", "PointF")):
+        suf = "" if pt == "Point" else "f"
+        w("static void interleave%s(const %s *d, int k, %s *dw) {\n" % (suf, pt, ptw))
+        for a in arrays:
+            w("  for (int j = 0; j < NBUF; j++)\n    dw->%s[j * KW + k] = d->%s[j];\n" % (a, a))
+        for sc in scalars:
+            w("  dw->%s[k] = d->%s;\n" % (sc, sc))
+        w("}\n\n")
+
+
+def write_runw(w, r, outs):
+    """One configuration at width K: every direction against the reference and the width-1 jvp."""
+    w(r'''static void runw(int i, const Cfg *c, int zero_out, int nan_out, char *what) {
+  static Point x, dx[KW], scratch, xd, dxd, back, dback, xw;
+  static PointW dw;
+  static PointF xf, dxf, xwf;
+  static PointWF dwf;
+  static double ref[NOUT], got[NOUT], one[NOUT];
+  double rw[KW] = {0};
+  float rwf[KW] = {0};
+  for (int k = 0; k < KW; k++) {
+    make_point(i, c, zero_out, nan_out, k ? &scratch : &x, &dx[k]);
+    interleave(&dx[k], k, &dw);
+  }
+  xw = x;
+  jvpw_d(i, c, &xw, &dw, rw);
+  to_float(&x, &xf, &back);
+  xwf = xf;
+  for (int k = 0; k < KW; k++) {
+    to_float(&dx[k], &dxf, &dback);
+    interleavef(&dxf, k, &dwf);
+  }
+  jvpw_s(i, c, &xwf, &dwf, rwf);
+  for (int k = 0; k < KW; k++) {
+    size_t at = strlen(what);
+    snprintf(what + at, 160 - at, " direction %d", k);
+    /* double: against the reference and against the width-1 jvp */
+    xd = x;
+    dxd = dx[k];
+    double rd = 0;
+    (void)jvp_d(i, c, &xd, &dxd, &rd);
+    reference(i, c, &x, &dx[k], ref);
+''')
+    for n, a in enumerate(outs):
+        w("    for (int j = 0; j < NBUF; j++)\n      got[%d * NBUF + j] = dw.%s[j * KW + k], one[%d * NBUF + j] = dxd.%s[j];\n"
+          % (n, a, n, a))
+    w("    got[NOUT - 1] = rw[k];\n    one[NOUT - 1] = rd;\n")
+    w("    what[0] = 'd';\n    compare(what, got, ref, 1e-8);\n    compare(what, got, one, 1e-12);\n")
+    for a in outs:
+        w("    for (int j = 0; j < NBUF; j++)\n      fg_check(\"primal output unchanged\", "
+          "xw.%s[j] == xd.%s[j] || (isnan(xw.%s[j]) && isnan(xd.%s[j])));\n" % (a, a, a, a))
+    w("    /* float */\n    PointF xs = xf;\n    to_float(&dx[k], &dxf, &dback);\n    float rs = 0;\n"
+      "    (void)jvp_s(i, c, &xs, &dxf, &rs);\n    reference(i, c, &back, &dback, ref);\n")
+    for n, a in enumerate(outs):
+        w("    for (int j = 0; j < NBUF; j++)\n      got[%d * NBUF + j] = dwf.%s[j * KW + k], one[%d * NBUF + j] = dxf.%s[j];\n"
+          % (n, a, n, a))
+    w("    got[NOUT - 1] = rwf[k];\n    one[NOUT - 1] = rs;\n")
+    w("    what[0] = 's';\n    compare(what, got, ref, 2e-5);\n    compare(what, got, one, 1e-5);\n")
+    w("    what[at] = 0;\n  }\n}\n\n")
 
 
 if __name__ == "__main__":
