@@ -56,6 +56,13 @@ static double T(sum_of_squares)(const REAL *x, size_t n) {
   return s;
 }
 
+/* g in r->g, the estimate itself (scale 1); *norm = ‖g‖. */
+static void T(use_g)(run *r, const void **dir, double *scale, double *norm) {
+  *dir = r->g;
+  *scale = 1;
+  *norm = sqrt(T(sum_of_squares)(r->g, r->m->n_params));
+}
+
 /* ---------------------------------------------------------------- the width-K callback */
 
 /* g = c v (first) or g += c v: one direction's term of the mean, in the
@@ -179,50 +186,47 @@ static void T(use_projection)(run *r, const double *d, const void **dir, double 
   unsigned K = r->o->directions;
   unsigned rank = API(fgrt_project)(r->cols, n, K, d, r->g, r->work);
   r->res->dependent_directions += K - rank;
-  *dir = r->g;
-  *scale = 1;
-  *norm = sqrt(T(sum_of_squares)(r->g, n));
+  T(use_g)(r, dir, scale, norm);
 }
 
-/* The gradient estimate of one step: g = scale * (*dir)[0..n). With one
- * forward-gradient direction g = (∇f·v) v is never formed: *dir = v and
- * scale = ∇f·v, which spares two passes over the parameters. Returns the
- * loss; *norm is ‖g‖ when needed (clipping; else only its finiteness). */
-static double T(estimate)(run *r, const fgrt_batch *batch, const void **dir, double *scale, double *norm) {
+/* The forward-gradient estimate of one step, by the first rule that
+ * applies: the projection onto the K directions (kept as columns); the
+ * mean through the width callback; one direction, used in place (g =
+ * (∇f·v) v is never formed: *dir = v and scale = ∇f·v, which spares two
+ * passes over the parameters); the mean of K loss_jvp calls. */
+static double T(forward_estimate)(run *r, const fgrt_batch *batch, const void **dir, double *scale, double *norm) {
   const fgrt_train_opts *o = r->o;
   const fgrt_model *m = r->m;
   size_t n = m->n_params;
-  REAL *theta = r->theta, *g = r->g, *v = r->v;
   double loss;
-  if (o->method == FGRT_FORWARD_GRADIENT && o->combine == FGRT_COMBINE_PROJECT) {
+  if (o->combine == FGRT_COMBINE_PROJECT) {
     T(draw_columns)(r, batch->step);
     loss = T(derivatives)(r, batch, r->cols, r->d);
     T(use_projection)(r, r->d, dir, scale, norm);
-    return loss;
-  }
-  if (o->method == FGRT_FORWARD_GRADIENT && T(has_width)(m)) {
-    loss = T(derivatives_width)(r, batch, NULL, r->d, g);
-    *dir = g;
-    *scale = 1;
-    *norm = sqrt(T(sum_of_squares)(g, n));
-    return loss;
-  }
-  if (o->method == FGRT_FORWARD_GRADIENT && o->directions == 1) {
+  } else if (T(has_width)(m)) {
+    loss = T(derivatives_width)(r, batch, NULL, r->d, r->g);
+    T(use_g)(r, dir, scale, norm);
+  } else if (o->directions == 1) {
     double dfv = 0;
-    T(fill_direction)(&r->rng, o->direction, batch->step, 0, v, n);
-    loss = m->API(loss_jvp)(m->user, theta, v, batch, &dfv);
-    *dir = v;
+    T(fill_direction)(&r->rng, o->direction, batch->step, 0, r->v, n);
+    loss = m->API(loss_jvp)(m->user, r->theta, r->v, batch, &dfv);
+    *dir = r->v;
     *scale = dfv;
-    *norm = o->clip_norm > 0 ? fabs(dfv) * sqrt(T(sum_of_squares)(v, n)) : fabs(dfv);
-    return loss;
+    *norm = o->clip_norm > 0 ? fabs(dfv) * sqrt(T(sum_of_squares)(r->v, n)) : fabs(dfv);
+  } else {
+    loss = API(fgrt_forward_gradient)(m, &r->rng, o->direction, o->directions, r->theta, batch, r->g, r->v);
+    T(use_g)(r, dir, scale, norm);
   }
-  if (o->method == FGRT_FORWARD_GRADIENT)
-    loss = API(fgrt_forward_gradient)(m, &r->rng, o->direction, o->directions, theta, batch, g, v);
-  else
-    loss = m->API(loss_grad)(m->user, theta, batch, g);
-  *dir = g;
-  *scale = 1;
-  *norm = sqrt(T(sum_of_squares)(g, n));
+  return loss;
+}
+
+/* The gradient estimate of one step: g = scale * (*dir)[0..n). Returns
+ * the loss; *norm is ‖g‖ when needed (clipping; else only its finiteness). */
+static double T(estimate)(run *r, const fgrt_batch *batch, const void **dir, double *scale, double *norm) {
+  if (r->o->method == FGRT_FORWARD_GRADIENT)
+    return T(forward_estimate)(r, batch, dir, scale, norm);
+  double loss = r->m->API(loss_grad)(r->m->user, r->theta, batch, r->g);
+  T(use_g)(r, dir, scale, norm);
   return loss;
 }
 
@@ -263,11 +267,7 @@ static void T(local_gradient)(run *r, const fgrt_batch *batch, double *mine) {
 }
 
 /* The exact gradient summed over the ranks is the step's g. */
-static void T(use_gradient)(run *r, const void **dir, double *scale, double *norm) {
-  *dir = r->g;
-  *scale = 1;
-  *norm = sqrt(T(sum_of_squares)(r->g, r->m->n_params));
-}
+static void T(use_gradient)(run *r, const void **dir, double *scale, double *norm) { T(use_g)(r, dir, scale, norm); }
 
 /* The update every rank forms from the exchanged scalars:
  * g = Σ_j (REAL)coef_j v_{dir_j}, in the order of j, each direction

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fgrt.h"
 #include "../src/dist.h" /* a one-rank communicator without MPI */
@@ -541,6 +542,39 @@ static void projection_counts_dependent_rademacher_directions(void **state) {
   }
 }
 
+/* The projection keeps no state across steps: 15 steps, a checkpoint,
+ * resumed to 30 (through the width callback) equal 30 steps straight, bit
+ * for bit, with Adam and minibatches, in both precisions. */
+static void projection_resume_is_exact(void **state) {
+  (void)state;
+  char ck[] = "/tmp/fgrt_test_width_XXXXXX";
+  int fd = mkstemp(ck);
+  assert_true(fd >= 0);
+  close(fd);
+  for (int f32 = 0; f32 < 2; f32++) {
+    quad q;
+    quad_init(&q);
+    fgrt_model m = width_model_of(&q, 1, 1);
+    fgrt_train_opts o = quiet_opts();
+    o.steps = 30, o.batch_size = 4, o.lr = 0.05, o.directions = 5, o.optimizer = FGRT_ADAM;
+    o.combine = FGRT_COMBINE_PROJECT;
+    double straight[D] = {0}, resumed[D] = {0}, garbage[D];
+    assert_int_equal(train_in(f32, &m, &o, straight, NULL, NULL, 0), 0);
+    o.steps = 15, o.checkpoint_path = ck;
+    assert_int_equal(train_in(f32, &m, &o, resumed, NULL, NULL, 0), 0);
+    for (int i = 0; i < D; i++)
+      garbage[i] = 100.0 * i;
+    o.steps = 30, o.checkpoint_path = NULL, o.resume_path = ck;
+    fgrt_train_result r;
+    char err[256] = "";
+    if (train_in(f32, &m, &o, garbage, &r, err, sizeof err) != 0)
+      fail_msg("resume: %s", err);
+    assert_int_equal(r.steps, 30);
+    assert_memory_equal(garbage, straight, sizeof straight);
+  }
+  unlink(ck);
+}
+
 /* ---------------------------------------------------------------- refusals */
 
 /* A distributed run's message names the rank it began on. */
@@ -615,6 +649,7 @@ int main(void) {
       cmocka_unit_test(projection_step_with_n_directions_is_gradient_step),
       cmocka_unit_test(projection_steps_by_hand),
       cmocka_unit_test(projection_counts_dependent_rademacher_directions),
+      cmocka_unit_test(projection_resume_is_exact),
       cmocka_unit_test(refuses_bad_width_and_combine),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
