@@ -133,9 +133,10 @@ void fgrt_idx_free(fgrt_idx *idx);
  * parameter vector theta[0..n_params): usually a few lines that gather a
  * minibatch and call the loss_jvp fgcc generated. Each step of the forward-
  * gradient method draws K directions v_k (seed, step, k), evaluates
- * f and d_k = ∇f·v_k in one call each, forms g = (1/K) Σ d_k v_k (an
- * unbiased estimate of ∇f whose variance falls as 1/K), optionally clips
- * it, and hands it to the optimizer. The exact-gradient method takes g from
+ * f and d_k = ∇f·v_k in one call each (or W at a time with a width-W
+ * callback), forms g = (1/K) Σ d_k v_k (an unbiased estimate of ∇f whose
+ * variance falls as 1/K) or the projection of ∇f onto span(v_1..v_K)
+ * (fgrt_combine), optionally clips it, and hands it to the optimizer. The exact-gradient method takes g from
  * a gradient callback (backprop) instead, through the same optimizer, so the
  * two train side by side.
  *
