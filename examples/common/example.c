@@ -95,6 +95,9 @@ static void usage(const example_model *m, FILE *f) {
           "  --directions=K       directions averaged per forward-gradient step, 1 to 100000\n"
           "                       (default 1)\n"
           "  --dist=normal|rademacher       tangent distribution (default normal)\n"
+          "  --combine=mean|project         the K directions' estimate: their mean (default), or the\n"
+          "                       projection of the gradient onto their span (Flügel et al. 2025;\n"
+          "                       K at most the parameters; not with per-rank MPI directions)\n"
           "  --clip=X             clip the gradient estimate to norm X >= 0 (0: off; default\n"
           "                       with fg: the model's cap on |∇f·v| times sqrt(parameters))\n"
           "  --train-limit=N --test-limit=N use the first N images only (0: all)\n"
@@ -172,7 +175,7 @@ static int parse_path(const char *key, const char *v, const char **out, char *er
 static const char *const METHODS[] = {"fg", "bp"}, *const PRECISIONS[] = {"f64", "f32"}, *const OPTIMIZERS[] = {"sgd", "momentum", "adam"},
                          *const DISTS[] = {"normal", "rademacher"}, *const PROGRESS[] = {"off", "on", "auto"},
                          *const SCHEDULES[] = {"constant", "exp", "step", "inv-sqrt", "cosine"},
-                         *const MPI_MODES[] = {"shared", "per-rank"};
+                         *const MPI_MODES[] = {"shared", "per-rank"}, *const COMBINES[] = {"mean", "project"};
 
 /* The options naming a choice: 1 taken, 0 unknown, -1 bad. */
 static int choice_option(example_options *o, const char *key, const char *v, char *err, size_t errlen) {
@@ -189,6 +192,8 @@ static int choice_option(example_options *o, const char *key, const char *v, cha
     e = parse_enum(v, SCHEDULES, 5, &i, err, errlen), o->t.schedule = (fgrt_schedule)i;
   else if (!strcmp(key, "progress"))
     e = parse_enum(v, PROGRESS, 3, &i, err, errlen), o->t.progress = i == 2 ? -1 : i;
+  else if (!strcmp(key, "combine"))
+    e = parse_enum(v, COMBINES, 2, &i, err, errlen), o->t.combine = (fgrt_combine)i;
   else if (!strcmp(key, "mpi-directions"))
     e = parse_enum(v, MPI_MODES, 2, &i, err, errlen), o->mpi = i + 1;
   else
@@ -257,6 +262,14 @@ static int check_combination(const example_model *m, const example_options *o) {
   } else if (o->mpi == 2 && o->backprop) {
     why = "--mpi-directions=per-rank trains forward gradients (--method=fg); backprop runs with "
           "--mpi-directions=shared, all-reducing its gradient as DDP does";
+  } else if (o->t.combine == FGRT_COMBINE_PROJECT && o->backprop) {
+    why = "--combine=project combines forward-gradient directions (--method=fg); backprop has none";
+  } else if (o->t.combine == FGRT_COMBINE_PROJECT && o->mpi == 2) {
+    why = "--combine=project needs --mpi-directions=shared (per-rank derivatives are of each rank's share)";
+  } else if (o->t.combine == FGRT_COMBINE_PROJECT && o->directions > m->n_params()) {
+    snprintf(buf, sizeof buf, "--combine=project with --directions=%llu: expected at most the %zu parameters",
+             (unsigned long long)o->directions, m->n_params());
+    why = buf;
   }
   if (why)
     fprintf(stderr, "%s: error: %s (see --help)\n", m->name, why);

@@ -130,6 +130,8 @@ static void print_header(const context *c, const example_options *o, size_t n) {
          c->test->n, o->backprop ? "backprop" : "forward gradient", o->f32 ? "float32" : "float64", o->t.lr);
   if (o->t.clip_norm > 0)
     printf(", clipped to norm %g", o->t.clip_norm);
+  if (!o->backprop && o->t.combine == FGRT_COMBINE_PROJECT)
+    printf(", projected onto %u directions", o->t.directions);
   if (o->mpi && o->backprop)
     printf(", %d MPI ranks all-reducing the gradient", o->ranks);
   else if (o->mpi)

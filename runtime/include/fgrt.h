@@ -133,9 +133,10 @@ void fgrt_idx_free(fgrt_idx *idx);
  * parameter vector theta[0..n_params): usually a few lines that gather a
  * minibatch and call the loss_jvp fgcc generated. Each step of the forward-
  * gradient method draws K directions v_k (seed, step, k), evaluates
- * f and d_k = ∇f·v_k in one call each, forms g = (1/K) Σ d_k v_k (an
- * unbiased estimate of ∇f whose variance falls as 1/K), optionally clips
- * it, and hands it to the optimizer. The exact-gradient method takes g from
+ * f and d_k = ∇f·v_k in one call each (or W at a time with a width-W
+ * callback), forms g = (1/K) Σ d_k v_k (an unbiased estimate of ∇f whose
+ * variance falls as 1/K) or the projection of ∇f onto span(v_1..v_K)
+ * (fgrt_combine), optionally clips it, and hands it to the optimizer. The exact-gradient method takes g from
  * a gradient callback (backprop) instead, through the same optimizer, so the
  * two train side by side.
  *
@@ -175,6 +176,19 @@ typedef struct {
   double (*loss_jvp_f)(void *user, const float *theta, const float *v, const fgrt_batch *batch, double *dfv);
   double (*loss_grad_f)(void *user, const float *theta, const fgrt_batch *batch, float *grad);
   int (*eval_f)(void *user, const float *theta, uint64_t step, double *metrics);
+  /* Optional: `width` directions in one call, the code `fgcc --width W`
+   * generates (NAME_jvpW). v holds W directions interleaved: element j of
+   * direction k at v[j*width + k]; the call returns f(theta) on the batch
+   * and stores ∇f(theta)·v_k in dfv[k], k < width. When the precision's
+   * callback is set the forward-gradient method calls it instead of
+   * loss_jvp: K directions in ceil(K/width) calls, call c taking
+   * directions c*width .. c*width + width - 1, the lanes of the last call
+   * past K filled with zeros and their results ignored. The directions are
+   * the values loss_jvp would get. NULL: not used (a width callback with
+   * width 0 is refused). */
+  unsigned width;
+  double (*loss_jvp_w)(void *user, const double *theta, const double *v, const fgrt_batch *batch, double *dfv);
+  double (*loss_jvp_w_f)(void *user, const float *theta, const float *v, const fgrt_batch *batch, double *dfv);
 } fgrt_model;
 
 /* The precision of a training run and of its checkpoints. */
@@ -200,6 +214,21 @@ typedef enum { FGRT_LR_CONSTANT, FGRT_LR_EXP, FGRT_LR_STEP, FGRT_LR_INV_SQRT, FG
  *             its 1/P of the batch; one all-gather of P*(K+2) scalars; every
  *             rank regenerates all P*K directions and applies their mean */
 typedef enum { FGRT_MPI_NONE, FGRT_MPI_SHARED, FGRT_MPI_PER_RANK } fgrt_mpi_directions;
+
+/* How the K directional derivatives d_k = ∇f·v_k of a step become g:
+ *   MEAN     g = (1/K) Σ d_k v_k (Baydin et al.): unbiased, variance ~ 1/K
+ *   PROJECT  g = V (VᵀV)⁻¹ d, V = [v_1 .. v_K]: the orthogonal projection
+ *            of ∇f onto span(v_1..v_K) (Flügel et al., "Beyond
+ *            Backpropagation: Optimization with Multi-Tangent Forward
+ *            Gradients", 2025), not rescaled: ∇f itself when the directions
+ *            span the parameters (K = n), and ‖g‖ <= ‖∇f‖ always. Costs the
+ *            K x K Gram matrix VᵀV (n K (K+1)/2 multiply-adds) and a
+ *            Cholesky solve, and keeps the K directions (n K values).
+ *            Linearly dependent directions are dropped (fgrt_project):
+ *            g is still the projection onto the span, and
+ *            result.dependent_directions counts them. K > n_params is
+ *            refused (VᵀV is then always singular). */
+typedef enum { FGRT_COMBINE_MEAN, FGRT_COMBINE_PROJECT } fgrt_combine;
 
 /* The ranks that train together. Opaque here: fgrt_mpi_comm() in fgrt_mpi.h
  * (library fgrt_mpi, built when MPI is found) makes one from an MPI_Comm. */
@@ -248,6 +277,8 @@ typedef struct {
   uint64_t mpi_check_every;    /* compare a hash of the parameters and optimizer
                                   state across ranks every N steps and at the end;
                                   default 100; 0: at the end only */
+  fgrt_combine combine;        /* MEAN (default) or PROJECT; PROJECT is refused with
+                                  FGRT_MPI_PER_RANK (each rank's d_k are of its share) */
 } fgrt_train_opts;
 
 typedef struct {
@@ -270,6 +301,8 @@ typedef struct {
   double comm_seconds;       /* time spent in collectives (part of seconds) */
   int error_here;            /* on error: 1 if it began on this rank (print its message);
                                 0 if every rank saw it or it began on another rank */
+  uint64_t dependent_directions; /* FGRT_COMBINE_PROJECT: directions dropped over the run
+                                    as linearly dependent on the step's earlier ones */
 } fgrt_train_result;
 
 /* Fills opts with the defaults above (steps = 1000). */
@@ -304,6 +337,16 @@ double fgrt_forward_gradient(const fgrt_model *model, const fgrt_rng *rng, fgrt_
  * g[i] = Σ_k (float)(d_k / K) v_k[i], summed in float in the order of k. */
 double fgrt_forward_gradient_f(const fgrt_model *model, const fgrt_rng *rng, fgrt_direction dist, unsigned directions,
                                const float *theta, const fgrt_batch *batch, float *g, float *v);
+
+/* The orthogonal projection onto span(v_1..v_K) of a vector whose dot
+ * products with the v_k are d[0..K): g = V (VᵀV)⁻¹ d, V's column k at
+ * V + k*n. The Gram matrix, its Cholesky factor and the solve are in
+ * double (work: K*K + K doubles); in float g[i] = Σ_k (float)c_k v_k[i]
+ * summed in float. A direction whose Cholesky pivot is at most 1e-10 of
+ * its squared norm (linearly dependent on the earlier ones, or zero) is
+ * dropped (c_k = 0). Returns the number of directions kept (the rank). */
+unsigned fgrt_project(const double *V, size_t n, unsigned K, const double *d, double *g, double *work);
+unsigned fgrt_project_f(const float *V, size_t n, unsigned K, const double *d, float *g, double *work);
 
 /* The learning rate of opts at step i. */
 double fgrt_learning_rate(const fgrt_train_opts *opts, uint64_t i);

@@ -139,6 +139,11 @@ typedef struct {
   double metrics[FGRT_MAX_METRICS];
   dist_run dist;           /* distributed runs: dist.comm != NULL */
   int64_t v_dir;           /* the direction index v holds, or -1 */
+  void *vw;                /* the width callback: n x width REALs, directions interleaved */
+  double *dw;              /* its width derivatives */
+  double *d;               /* the step's K derivatives (width callback, projection, distributed) */
+  void *cols;              /* projection: the step's K directions, n REALs each */
+  double *work;            /* projection: the Gram matrix and its solve, K*K + K doubles */
   fgrt_train_opts quiet;   /* the options of a rank other than 0: no output */
 } run;
 
@@ -155,10 +160,56 @@ struct real_ops {
   void (*local_gradient)(run *r, const fgrt_batch *batch, double *mine);
   void (*use_gradient)(run *r, const void **dir, double *scale, double *norm);
   int (*has_eval)(const fgrt_model *m);
+  int (*has_width)(const fgrt_model *m);
   int (*check_callbacks)(const fgrt_model *m, const fgrt_train_opts *o, const char *fn, char *err, size_t errlen);
   void (*to_double)(const void *x, double *out, size_t n);
   void (*from_double)(const double *x, void *out, size_t n);
 };
+
+/* The direction index of the step's direction k: k, or this rank's
+ * (dist_direction) in a distributed run. */
+static uint32_t direction_index(const run *r, unsigned k) {
+  return r->dist.comm ? dist_direction(&r->dist, k) : k;
+}
+
+/* Cholesky of the Gram matrix G (lower triangle in w, row-major K x K),
+ * in place, dropping the directions that depend on earlier ones: the
+ * pivot of direction j is its squared distance to the span of the kept
+ * earlier ones, and j is dropped (its column of L zero, c_j = 0) when that
+ * is at most 1e-10 of its squared norm G_jj. Then c = G⁻¹ d over the kept
+ * directions: L y = d, Lᵀ c = y. Returns the number kept. */
+#define PROJECT_DEPENDENT 1e-10
+static unsigned project_solve(double *w, unsigned K, const double *d, double *c) {
+  unsigned rank = 0;
+  for (unsigned j = 0; j < K; j++) {
+    double *lj = w + (size_t)j * K, gjj = lj[j], s = gjj;
+    for (unsigned p = 0; p < j; p++)
+      s -= lj[p] * lj[p];
+    int keep = gjj > 0 && s > PROJECT_DEPENDENT * gjj;
+    lj[j] = keep ? sqrt(s) : 0;
+    rank += (unsigned)keep;
+    for (unsigned i = j + 1; i < K; i++) { /* column j of L below the diagonal */
+      double *li = w + (size_t)i * K, t = li[j];
+      for (unsigned p = 0; p < j; p++)
+        t -= li[p] * lj[p];
+      li[j] = keep ? t / lj[j] : 0;
+    }
+  }
+  for (unsigned j = 0; j < K; j++) { /* L y = d, y in c */
+    const double *lj = w + (size_t)j * K;
+    double t = d[j];
+    for (unsigned p = 0; p < j; p++)
+      t -= lj[p] * c[p];
+    c[j] = lj[j] > 0 ? t / lj[j] : 0;
+  }
+  for (unsigned j = K; j-- > 0;) { /* Lᵀ c = y */
+    double t = c[j];
+    for (unsigned i = j + 1; i < K; i++)
+      t -= w[(size_t)i * K + j] * c[i];
+    c[j] = w[(size_t)j * K + j] > 0 ? t / w[(size_t)j * K + j] : 0;
+  }
+  return rank;
+}
 
 #define PASTE_(a, b) a##b
 #define PASTE(a, b) PASTE_(a, b)
@@ -185,7 +236,7 @@ struct real_ops {
 
 #define OPS(sfx)                                                                                                   \
   PASTE(estimate, sfx), PASTE(update, sfx), PASTE(evaluate, sfx), PASTE(local_scalars, sfx), PASTE(combine, sfx), \
-      PASTE(local_gradient, sfx), PASTE(use_gradient, sfx), PASTE(has_eval, sfx), PASTE(check_callbacks, sfx), PASTE(to_double, sfx), PASTE(from_double, sfx)
+      PASTE(local_gradient, sfx), PASTE(use_gradient, sfx), PASTE(has_eval, sfx), PASTE(has_width, sfx), PASTE(check_callbacks, sfx), PASTE(to_double, sfx), PASTE(from_double, sfx)
 static const real_ops ops_f64 = {FGRT_FLOAT64, sizeof(double), "fgrt_train", OPS(_f64)};
 static const real_ops ops_f32 = {FGRT_FLOAT32, sizeof(float), "fgrt_train_f", OPS(_f32)};
 #undef OPS
@@ -203,6 +254,7 @@ static int check_choices(const fgrt_train_opts *o, const char *fn, char *err, si
       {"optimizer", (int)o->optimizer, 0, 2, "FGRT_SGD, FGRT_MOMENTUM or FGRT_ADAM"},
       {"progress", o->progress, -1, 1, "-1 (auto), 0 (off) or 1 (on)"},
       {"mpi_directions", (int)o->mpi_directions, 0, 2, "FGRT_MPI_NONE, FGRT_MPI_SHARED or FGRT_MPI_PER_RANK"},
+      {"combine", (int)o->combine, 0, 1, "FGRT_COMBINE_MEAN or FGRT_COMBINE_PROJECT"},
   };
   for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
     if (rules[i].value < rules[i].lo || rules[i].value > rules[i].hi)
@@ -255,7 +307,20 @@ static int check_distributed(const fgrt_train_opts *o, const char *fn, char *err
   if (o->method != FGRT_FORWARD_GRADIENT && o->mpi_directions == FGRT_MPI_PER_RANK)
     return fgrt_errorf(err, errlen, "%s: FGRT_MPI_PER_RANK needs the forward-gradient method (the exact method runs "
                 "FGRT_MPI_SHARED, all-reducing the gradient as DDP does)", fn);
+  if (o->method == FGRT_FORWARD_GRADIENT && o->combine == FGRT_COMBINE_PROJECT && o->mpi_directions == FGRT_MPI_PER_RANK)
+    return fgrt_errorf(err, errlen, "%s: FGRT_COMBINE_PROJECT needs FGRT_MPI_SHARED (with FGRT_MPI_PER_RANK each rank's "
+                "derivatives are of its own share of the batch)", fn);
   return 0;
+}
+
+/* The projection of K directions onto their span needs them independent:
+ * more directions than parameters never are. Only forward gradients
+ * combine directions. */
+static int check_combine(const fgrt_model *m, const fgrt_train_opts *o, const char *fn, char *err, size_t errlen) {
+  if (o->method != FGRT_FORWARD_GRADIENT || o->combine != FGRT_COMBINE_PROJECT || o->directions <= m->n_params)
+    return 0;
+  return fgrt_errorf(err, errlen, "%s: directions is %u; expected at most n_params (%zu) with FGRT_COMBINE_PROJECT "
+                     "(the Gram matrix of more directions than parameters is singular)", fn, o->directions, m->n_params);
 }
 
 static int check_options(const real_ops *ops, const fgrt_model *m, const fgrt_train_opts *o, char *err,
@@ -266,16 +331,41 @@ static int check_options(const real_ops *ops, const fgrt_model *m, const fgrt_tr
   if (m->n_examples && (o->batch_size == 0 || o->batch_size > m->n_examples || m->n_examples > UINT32_MAX))
     return fgrt_errorf(err, errlen, "%s: batch size %zu for %zu examples", fn, o->batch_size, m->n_examples);
   if (check_choices(o, fn, err, errlen) != 0 || check_numbers(o, fn, err, errlen) != 0 ||
-      check_distributed(o, fn, err, errlen) != 0)
+      check_distributed(o, fn, err, errlen) != 0 || check_combine(m, o, fn, err, errlen) != 0)
     return -1;
   return ops->check_callbacks(m, o, fn, err, errlen);
+}
+
+/* n * count values of `size` bytes, or NULL (also when the size overflows). */
+static void *alloc_values(size_t n, size_t count, size_t size) {
+  return count && n <= SIZE_MAX / size / count ? malloc(n * count * size) : NULL;
+}
+
+/* The buffers of the width callback and of the projection; 0 or -1. */
+static int allocate_directions(run *r) {
+  size_t n = r->m->n_params, size = r->ops->size;
+  unsigned K = r->o->directions, W = r->m->width;
+  int fg = r->o->method == FGRT_FORWARD_GRADIENT, width = fg && r->ops->has_width(r->m);
+  int project = fg && r->o->combine == FGRT_COMBINE_PROJECT;
+  if (width && (!(r->vw = alloc_values(n, W, size)) || !(r->dw = malloc(W * sizeof *r->dw))))
+    return -1;
+  if ((width || project || r->dist.comm) && !(r->d = malloc(K * sizeof *r->d)))
+    return -1;
+  if (project && (!(r->cols = alloc_values(n, K, size)) ||
+                  !(r->work = alloc_values((size_t)K + 1, K, sizeof *r->work))))
+    return -1;
+  return 0;
 }
 
 static int allocate(run *r) {
   size_t n = r->m->n_params, size = r->ops->size;
   r->st.count = state_vectors(r->o->optimizer);
+  if (allocate_directions(r) != 0)
+    return fgrt_errorf(r->err, r->errlen, "%s: out of memory for %u directions of %zu parameters", r->ops->fn,
+                       r->o->directions, n);
   /* see estimate(); a distributed step may combine several directions */
-  int need_g = !(r->o->method == FGRT_FORWARD_GRADIENT && r->o->directions == 1) || r->dist.comm;
+  int need_g = !(r->o->method == FGRT_FORWARD_GRADIENT && r->o->directions == 1) || r->dist.comm ||
+               r->o->combine == FGRT_COMBINE_PROJECT || r->ops->has_width(r->m);
   r->g = need_g ? malloc(n * size) : NULL;
   r->v = r->o->method == FGRT_FORWARD_GRADIENT ? malloc(n * size) : NULL;
   r->st.m = r->st.count >= 1 ? calloc(n, size) : NULL; /* all-zero bits: 0.0 in both precisions */
@@ -290,6 +380,11 @@ static int allocate(run *r) {
 }
 
 static void release(run *r) {
+  free(r->vw);
+  free(r->dw);
+  free(r->d);
+  free(r->cols);
+  free(r->work);
   free(r->g);
   free(r->v);
   free(r->st.m);
@@ -493,7 +588,7 @@ static uint64_t config_digest(const run *r, const fgrt_train_opts *o, uint64_t s
                   (uint64_t)o->method, (uint64_t)o->optimizer, (uint64_t)o->direction, (uint64_t)o->schedule,
                   o->step_every, (uint64_t)o->shuffle, o->eval_every, o->log_every, o->mpi_check_every,
                   r->m->n_params, r->m->n_examples, (uint64_t)r->ops->precision, (uint64_t)r->ops->has_eval(r->m),
-                  start};
+                  start, (uint64_t)o->combine, r->ops->has_width(r->m) ? r->m->width : 0};
   double x[] = {o->lr, o->decay, o->momentum, o->beta1, o->beta2, o->eps, o->weight_decay, o->clip_norm,
                 o->stop_loss};
   return dist_fnv1a(dist_fnv1a(DIST_FNV_OFFSET, n, sizeof n), x, sizeof x);

@@ -56,32 +56,177 @@ static double T(sum_of_squares)(const REAL *x, size_t n) {
   return s;
 }
 
-/* The gradient estimate of one step: g = scale * (*dir)[0..n). With one
- * forward-gradient direction g = (∇f·v) v is never formed: *dir = v and
- * scale = ∇f·v, which spares two passes over the parameters. Returns the
- * loss; *norm is ‖g‖ when needed (clipping; else only its finiteness). */
-static double T(estimate)(run *r, const fgrt_batch *batch, const void **dir, double *scale, double *norm) {
+/* g in r->g, the estimate itself (scale 1); *norm = ‖g‖. */
+static void T(use_g)(run *r, const void **dir, double *scale, double *norm) {
+  *dir = r->g;
+  *scale = 1;
+  *norm = sqrt(T(sum_of_squares)(r->g, r->m->n_params));
+}
+
+/* ---------------------------------------------------------------- the width-K callback */
+
+/* g = c v (first) or g += c v: one direction's term of the mean, in the
+ * order of k, as fgrt_forward_gradient adds it. v[j * stride] is element j. */
+static void T(add_term)(REAL *g, REAL c, const REAL *v, size_t stride, size_t n, int first) {
+  if (first)
+    for (size_t i = 0; i < n; i++)
+      g[i] = c * v[i * stride];
+  else
+    for (size_t i = 0; i < n; i++)
+      g[i] += c * v[i * stride];
+}
+
+/* Direction k of the step into lane l of the interleaved vw (width W):
+ * from column k of cols when the directions are kept, else drawn. */
+static void T(fill_lane)(run *r, uint64_t step, unsigned k, const REAL *cols, REAL *vw, unsigned l) {
+  size_t n = r->m->n_params, W = r->m->width;
+  const REAL *v = cols ? cols + (size_t)k * n : r->v;
+  if (!cols) {
+    T(fill_direction)(&r->rng, r->o->direction, step, direction_index(r, k), r->v, n);
+    r->v_dir = direction_index(r, k);
+  }
+  for (size_t j = 0; j < n; j++)
+    vw[j * W + l] = v[j];
+}
+
+/* d[k] = ∇f·v_k for the step's K directions, in ceil(K/W) calls of the
+ * width callback; lanes past K are zero and their results dropped. With g,
+ * also g = Σ_k (REAL)(d_k/K) v_k, added in the order of k from the lanes
+ * (the values the K-call path adds). Returns the mean loss of the calls. */
+static double T(derivatives_width)(run *r, const fgrt_batch *batch, const REAL *cols, double *d, REAL *g) {
+  const fgrt_model *m = r->m;
+  size_t n = m->n_params;
+  unsigned K = r->o->directions, W = m->width, calls = 0;
+  REAL *vw = r->vw;
+  double total = 0;
+  for (unsigned first = 0; first < K; first += W, calls++) {
+    unsigned count = K - first < W ? K - first : W;
+    for (unsigned l = 0; l < W; l++)
+      if (l < count)
+        T(fill_lane)(r, batch->step, first + l, cols, vw, l);
+      else
+        for (size_t j = 0; j < n; j++)
+          vw[j * W + l] = 0;
+    for (unsigned l = 0; l < W; l++)
+      r->dw[l] = 0;
+    total += m->API(loss_jvp_w)(m->user, r->theta, vw, batch, r->dw);
+    for (unsigned l = 0; l < count; l++) {
+      d[first + l] = r->dw[l];
+      if (g)
+        T(add_term)(g, (REAL)(r->dw[l] / K), vw + l, W, n, first + l == 0);
+    }
+  }
+  return total / calls;
+}
+
+/* d[k] = ∇f·v_k with one loss_jvp call per direction: from column k of
+ * cols when kept, else drawn into v. Returns the mean loss. */
+static double T(derivatives_loop)(run *r, const fgrt_batch *batch, const REAL *cols, double *d) {
+  const fgrt_model *m = r->m;
+  size_t n = m->n_params;
+  unsigned K = r->o->directions;
+  double total = 0;
+  for (unsigned k = 0; k < K; k++) {
+    const REAL *v = cols ? cols + (size_t)k * n : r->v;
+    if (!cols) {
+      T(fill_direction)(&r->rng, r->o->direction, batch->step, direction_index(r, k), r->v, n);
+      r->v_dir = direction_index(r, k);
+    }
+    d[k] = 0;
+    total += m->API(loss_jvp)(m->user, r->theta, v, batch, &d[k]);
+  }
+  return total / K;
+}
+
+/* The step's K directional derivatives, by the width callback when the
+ * model has one in this precision, else by K calls of loss_jvp. */
+static double T(derivatives)(run *r, const fgrt_batch *batch, const REAL *cols, double *d) {
+  if (r->m->API(loss_jvp_w))
+    return T(derivatives_width)(r, batch, cols, d, NULL);
+  return T(derivatives_loop)(r, batch, cols, d);
+}
+
+static int T(has_width)(const fgrt_model *m) { return m->API(loss_jvp_w) != NULL; }
+
+/* ---------------------------------------------------------------- the projection */
+
+/* work[a*K + b] = v_a·v_b for b <= a, in double. */
+static void T(gram)(const REAL *V, size_t n, unsigned K, double *work) {
+  for (unsigned a = 0; a < K; a++)
+    for (unsigned b = 0; b <= a; b++) {
+      const REAL *x = V + (size_t)a * n, *y = V + (size_t)b * n;
+      double s = 0;
+      for (size_t i = 0; i < n; i++)
+        s += (double)x[i] * y[i];
+      work[(size_t)a * K + b] = s;
+    }
+}
+
+unsigned API(fgrt_project)(const REAL *V, size_t n, unsigned K, const double *d, REAL *g, double *work) {
+  T(gram)(V, n, K, work);
+  double *c = work + (size_t)K * K;
+  unsigned rank = project_solve(work, K, d, c);
+  for (unsigned k = 0; k < K; k++) /* g = Σ_k c_k v_k, in the order of k */
+    T(add_term)(g, (REAL)c[k], V + (size_t)k * n, 1, n, k == 0);
+  return rank;
+}
+
+/* The step's K directions, kept as the columns of r->cols. */
+static void T(draw_columns)(run *r, uint64_t step) {
+  size_t n = r->m->n_params;
+  REAL *cols = r->cols;
+  for (unsigned k = 0; k < r->o->directions; k++)
+    T(fill_direction)(&r->rng, r->o->direction, step, direction_index(r, k), cols + (size_t)k * n, n);
+}
+
+/* g = the projection of ∇f onto the span of the kept directions, from
+ * their derivatives d; counts the dropped ones. */
+static void T(use_projection)(run *r, const double *d, const void **dir, double *scale, double *norm) {
+  size_t n = r->m->n_params;
+  unsigned K = r->o->directions;
+  unsigned rank = API(fgrt_project)(r->cols, n, K, d, r->g, r->work);
+  r->res->dependent_directions += K - rank;
+  T(use_g)(r, dir, scale, norm);
+}
+
+/* The forward-gradient estimate of one step, by the first rule that
+ * applies: the projection onto the K directions (kept as columns); the
+ * mean through the width callback; one direction, used in place (g =
+ * (∇f·v) v is never formed: *dir = v and scale = ∇f·v, which spares two
+ * passes over the parameters); the mean of K loss_jvp calls. */
+static double T(forward_estimate)(run *r, const fgrt_batch *batch, const void **dir, double *scale, double *norm) {
   const fgrt_train_opts *o = r->o;
   const fgrt_model *m = r->m;
   size_t n = m->n_params;
-  REAL *theta = r->theta, *g = r->g, *v = r->v;
   double loss;
-  if (o->method == FGRT_FORWARD_GRADIENT && o->directions == 1) {
+  if (o->combine == FGRT_COMBINE_PROJECT) {
+    T(draw_columns)(r, batch->step);
+    loss = T(derivatives)(r, batch, r->cols, r->d);
+    T(use_projection)(r, r->d, dir, scale, norm);
+  } else if (T(has_width)(m)) {
+    loss = T(derivatives_width)(r, batch, NULL, r->d, r->g);
+    T(use_g)(r, dir, scale, norm);
+  } else if (o->directions == 1) {
     double dfv = 0;
-    T(fill_direction)(&r->rng, o->direction, batch->step, 0, v, n);
-    loss = m->API(loss_jvp)(m->user, theta, v, batch, &dfv);
-    *dir = v;
+    T(fill_direction)(&r->rng, o->direction, batch->step, 0, r->v, n);
+    loss = m->API(loss_jvp)(m->user, r->theta, r->v, batch, &dfv);
+    *dir = r->v;
     *scale = dfv;
-    *norm = o->clip_norm > 0 ? fabs(dfv) * sqrt(T(sum_of_squares)(v, n)) : fabs(dfv);
-    return loss;
+    *norm = o->clip_norm > 0 ? fabs(dfv) * sqrt(T(sum_of_squares)(r->v, n)) : fabs(dfv);
+  } else {
+    loss = API(fgrt_forward_gradient)(m, &r->rng, o->direction, o->directions, r->theta, batch, r->g, r->v);
+    T(use_g)(r, dir, scale, norm);
   }
-  if (o->method == FGRT_FORWARD_GRADIENT)
-    loss = API(fgrt_forward_gradient)(m, &r->rng, o->direction, o->directions, theta, batch, g, v);
-  else
-    loss = m->API(loss_grad)(m->user, theta, batch, g);
-  *dir = g;
-  *scale = 1;
-  *norm = sqrt(T(sum_of_squares)(g, n));
+  return loss;
+}
+
+/* The gradient estimate of one step: g = scale * (*dir)[0..n). Returns
+ * the loss; *norm is ‖g‖ when needed (clipping; else only its finiteness). */
+static double T(estimate)(run *r, const fgrt_batch *batch, const void **dir, double *scale, double *norm) {
+  if (r->o->method == FGRT_FORWARD_GRADIENT)
+    return T(forward_estimate)(r, batch, dir, scale, norm);
+  double loss = r->m->API(loss_grad)(r->m->user, r->theta, batch, r->g);
+  T(use_g)(r, dir, scale, norm);
   return loss;
 }
 
@@ -93,21 +238,16 @@ static double T(estimate)(run *r, const fgrt_batch *batch, const void **dir, dou
  * (weight 0) calls nothing and sends zeros. */
 static void T(local_scalars)(run *r, const fgrt_batch *batch, double *mine) {
   const fgrt_model *m = r->m;
-  size_t n = m->n_params;
   unsigned k_count = r->o->directions;
-  double w, total = 0;
+  double w, loss = 0;
   fgrt_batch share = dist_share(&r->dist, batch, m->n_examples > 0, &w);
-  for (unsigned k = 0; k < k_count; k++) {
-    double dfv = 0;
-    if (w > 0) {
-      uint32_t dir = dist_direction(&r->dist, k);
-      T(fill_direction)(&r->rng, r->o->direction, batch->step, dir, r->v, n);
-      r->v_dir = dir;
-      total += m->API(loss_jvp)(m->user, r->theta, r->v, &share, &dfv);
-    }
-    mine[1 + k] = w * dfv;
-  }
-  mine[0] = w * (total / k_count);
+  for (unsigned k = 0; k < k_count; k++)
+    r->d[k] = 0;
+  if (w > 0) /* the width callback too; the directions are this rank's (dist_direction) */
+    loss = T(derivatives)(r, &share, NULL, r->d);
+  for (unsigned k = 0; k < k_count; k++)
+    mine[1 + k] = w * r->d[k];
+  mine[0] = w * loss;
 }
 
 /* This rank's part of a distributed exact-gradient step: g = w * ∇f on its
@@ -127,11 +267,7 @@ static void T(local_gradient)(run *r, const fgrt_batch *batch, double *mine) {
 }
 
 /* The exact gradient summed over the ranks is the step's g. */
-static void T(use_gradient)(run *r, const void **dir, double *scale, double *norm) {
-  *dir = r->g;
-  *scale = 1;
-  *norm = sqrt(T(sum_of_squares)(r->g, r->m->n_params));
-}
+static void T(use_gradient)(run *r, const void **dir, double *scale, double *norm) { T(use_g)(r, dir, scale, norm); }
 
 /* The update every rank forms from the exchanged scalars:
  * g = Σ_j (REAL)coef_j v_{dir_j}, in the order of j, each direction
@@ -141,6 +277,11 @@ static void T(combine)(run *r, uint64_t step, const void **dir, double *scale, d
   const dist_run *d = &r->dist;
   size_t n = r->m->n_params;
   REAL *g = r->g, *v = r->v;
+  if (r->o->combine == FGRT_COMBINE_PROJECT) { /* SHARED only: mine[1..K] hold the batch's d_k */
+    T(draw_columns)(r, step);
+    T(use_projection)(r, d->mine + 1, dir, scale, norm);
+    return;
+  }
   if (d->count == 1) { /* every rank takes this path, so every rank computes the same norm */
     double dfv = d->coef[0];
     if (r->v_dir != (int64_t)d->dirs[0])
@@ -218,7 +359,10 @@ static int T(has_eval)(const fgrt_model *m) { return m->API(eval) != NULL; }
 static int T(check_callbacks)(const fgrt_model *m, const fgrt_train_opts *o, const char *fn, char *err,
                               size_t errlen) {
   int fg = o->method == FGRT_FORWARD_GRADIENT;
-  if (fg ? !m->API(loss_jvp) : !m->API(loss_grad))
+  if (fg && m->API(loss_jvp_w) && m->width == 0)
+    return fgrt_errorf(err, errlen, "%s: the model has a %s callback but width is 0; expected the directions per call, "
+                       ">= 1", fn, STR(API(loss_jvp_w)));
+  if (fg ? !m->API(loss_jvp) && !m->API(loss_jvp_w) : !m->API(loss_grad))
     return fgrt_errorf(err, errlen, "%s: the model has no %s callback for this method", fn,
                 fg ? STR(API(loss_jvp)) : STR(API(loss_grad)));
   if (!m->API(eval) && (m->eval || m->eval_f))

@@ -72,6 +72,7 @@ typedef struct {
   double *theta;               /* the vector being trained (corruption) */
   float *theta_f;
   volatile sig_atomic_t interrupt;
+  int width;                   /* the model has the width-2 callback */
 } hooks;
 
 static hooks H;
@@ -123,6 +124,31 @@ static double jvp32(void *user, const float *t, const float *v, const fgrt_batch
   }
   *dfv = d / (float)b->size;
   return f / (float)b->size;
+}
+
+/* Two directions a call, interleaved (v[j*2 + l]), as fgcc --width 2
+ * generates; the loss as jvp64 / jvp32 compute it. */
+enum { W = 2 };
+static double jvpw64(void *user, const double *t, const double *v, const fgrt_batch *b, double *dfv) {
+  double f = 0;
+  for (int l = 0; l < W; l++) {
+    double lane[D];
+    for (int j = 0; j < D; j++)
+      lane[j] = v[j * W + l];
+    f = jvp64(user, t, lane, b, &dfv[l]);
+  }
+  return f;
+}
+
+static double jvpw32(void *user, const float *t, const float *v, const fgrt_batch *b, double *dfv) {
+  double f = 0;
+  for (int l = 0; l < W; l++) {
+    float lane[D];
+    for (int j = 0; j < D; j++)
+      lane[j] = v[j * W + l];
+    f = jvp32(user, t, lane, b, &dfv[l]);
+  }
+  return f;
 }
 
 /* The exact gradient (the DDP baseline), in double and in float. */
@@ -233,6 +259,8 @@ static void check(int ok, const char *fmt, ...) {
  * returns the float parameters widened. */
 static int train(const fgrt_train_opts *o, int f32, double *theta, fgrt_train_result *res, char *err, size_t n) {
   fgrt_model m = model();
+  if (H.width)
+    m.width = W, m.loss_jvp_w = jvpw64, m.loss_jvp_w_f = jvpw32;
   memset(&H.curve, 0, sizeof H.curve);
   H.evals = 0;
   if (!f32) {
@@ -282,6 +310,31 @@ static void shared_equals_single(const fgrt_comm *comm, int f32, unsigned k, fgr
         (unsigned long long)rp.comm_bytes_per_step);
   check(rp.evaluated && fabs(rp.metrics[0] - r1.metrics[0]) <= tol * fabs(r1.metrics[0]),
         "shared: final metric %g on this rank, one process %g", rp.metrics[0], r1.metrics[0]);
+}
+
+/* shared with the width callback (K = 3 in two calls of 2) and either
+ * combination: the one-process run with K loss_jvp calls, to rounding;
+ * per-rank with the width callback learns as with loss_jvp. */
+static void shared_width_equals_single(const fgrt_comm *comm, int f32, fgrt_combine combine) {
+  double ref[D], got[D], tol = f32 ? 1e-4 : 1e-10;
+  char err[1024];
+  fgrt_train_opts o = options(FGRT_MPI_NONE, NULL, 3);
+  o.combine = combine;
+  check(train(&o, f32, ref, NULL, err, sizeof err) == 0, "single run: %s", err);
+  o.mpi_directions = FGRT_MPI_SHARED;
+  o.mpi_comm = comm;
+  H.width = 1;
+  check(train(&o, f32, got, NULL, err, sizeof err) == 0, "shared width run: %s", err);
+  check(max_rel(got, ref, D) < tol, "shared width %s combine %d: parameters differ from one process by %g",
+        f32 ? "f32" : "f64", (int)combine, max_rel(got, ref, D));
+  o.mpi_directions = FGRT_MPI_PER_RANK;
+  o.combine = FGRT_COMBINE_MEAN;
+  check(train(&o, f32, got, NULL, err, sizeof err) == 0, "per-rank width run: %s", err);
+  H.width = 0;
+  double again[D];
+  check(train(&o, f32, again, NULL, err, sizeof err) == 0, "per-rank run: %s", err);
+  check(max_rel(got, again, D) < tol, "per-rank width %s: differs from loss_jvp by %g", f32 ? "f32" : "f64",
+        max_rel(got, again, D));
 }
 
 /* The exact method all-reduces the gradient (DDP): the one-process run to
@@ -505,6 +558,9 @@ int main(int argc, char **argv) {
   shared_equals_single(comm, 0, 3, FGRT_MOMENTUM);
   shared_equals_single(comm, 1, 1, FGRT_SGD);
   shared_equals_single(comm, 1, 2, FGRT_ADAM);
+  for (int f32 = 0; f32 < 2; f32++)
+    for (int c = 0; c < 2; c++)
+      shared_width_equals_single(comm, f32, (fgrt_combine)c);
   exact_equals_single(comm, 0);
   exact_equals_single(comm, 1);
   per_rank_first_step(comm);

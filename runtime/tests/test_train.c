@@ -131,9 +131,9 @@ static int quad_eval_f(void *user, const float *t, uint64_t step, double *metric
   return quad_eval(user, td, step, metrics);
 }
 
-/* Positional: the float callbacks come after every older field. */
+/* Positional: the float callbacks come after every older field, the width callbacks after them. */
 static fgrt_model model_of(quad *q) {
-  fgrt_model m = {D, 0, q, quad_jvp, quad_grad, quad_eval, 2, metric_names, quad_jvp_f, quad_grad_f, quad_eval_f};
+  fgrt_model m = {D, 0, q, quad_jvp, quad_grad, quad_eval, 2, metric_names, quad_jvp_f, quad_grad_f, quad_eval_f, 0, NULL, NULL};
   return m;
 }
 
