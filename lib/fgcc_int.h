@@ -3,6 +3,7 @@
  *
  * Pipeline (one file per stage, one entry point each):
  *   parse.c    libclang AST  -> Program (fgcc's own IR)       parse_file()
+ *   link.c     one Program per input -> one Program          link_programs()
  *   analyse.c  Program       -> variants + activity           analyse_program()
  *   diff.c     variants      -> tangent IR (Func per variant) diff_program()
  *   widen.c    tangent IR    -> K tangents per value (--width) widen_program()
@@ -370,7 +371,9 @@ typedef struct {
 } JvpRequest;
 
 struct Options {
-  const char *input;
+  const char *input;       /* the file being parsed (parse_file); the first input */
+  const char **inputs;     /* every input file, in command-line order */
+  int ninputs;
   const char *output;
   const char **clang_args; /* passed to the parser */
   int nclang_args;
@@ -393,6 +396,14 @@ Program *parse_file(const Options *opt);
  * parser arguments (compiler name, -c, -o and the file itself removed).
  * Returns false and reports an error if there is none. */
 bool load_compile_commands(const char *dir, const char *file, const char ***args, int *nargs);
+
+/* ================================================================= link.c */
+/* Join the Programs of several inputs into one, like a linker: one entity
+ * per external name (references redirected to the definition; two
+ * definitions are reported, naming both), distinct names NAME__STEM for
+ * statics whose name another input uses, every main file's text in order.
+ * With n == 1, returns progs[0] untouched. Returns NULL if it reported errors. */
+Program *link_programs(Program **progs, int n);
 
 /* ================================================================ rules.c */
 /* The math.h derivative table (rules.def). For f(a[, b[, c]]) each rule gives
