@@ -306,6 +306,7 @@ struct Func {
   int nlocals;
   const char *jvp_of; /* FG_JVP(g): this function is the user-supplied derivative of g */
   bool knr;          /* defined K&R style (no prototype): arguments are promoted */
+  const char *source_name; /* renamed by link.c (a static of one of several inputs): its name in the source */
   const char *body_error; /* the body uses a construct fgcc cannot represent: */
   Loc body_error_loc;     /* reported only if the function must be differentiated */
 };

@@ -35,6 +35,7 @@ typedef struct {
   Vec *main_defs;     /* per input: the Defs of its main file, in order */
   StrMap *renames;    /* per input: old name -> new name of its renamed statics */
   Vec *renamed;       /* per input: the Defs renamed, in order */
+  StrMap *declared;   /* per input: the names of every function and global it declares */
   StrMap funcs;       /* the one Func of each name, after renaming */
   StrMap globals;     /* the one Var of each global name, after renaming */
   StrMap taken;       /* every identifier of every input, and the new names */
@@ -74,19 +75,20 @@ static void take(Linker *L, const char *name) {
   vec_push(&L->taken_list, (void *)name);
 }
 
+static void note_declared(Linker *L, int k) {
+  Program *p = L->progs[k];
+  for (int i = 0; i < p->nfuncs; i++)
+    strmap_put(&L->declared[k], p->funcs[i]->name, p->funcs[i]);
+  for (int i = 0; i < p->nglobals; i++)
+    if (p->globals[i]->name)
+      strmap_put(&L->declared[k], p->globals[i]->name, p->globals[i]);
+}
+
 /* Does an input other than k declare a function or global named `name`? */
 static bool used_elsewhere(Linker *L, int k, const char *name) {
-  for (int j = 0; j < L->n; j++) {
-    if (j == k)
-      continue;
-    Program *p = L->progs[j];
-    for (int i = 0; i < p->nfuncs; i++)
-      if (strcmp(p->funcs[i]->name, name) == 0)
-        return true;
-    for (int i = 0; i < p->nglobals; i++)
-      if (p->globals[i]->name && strcmp(p->globals[i]->name, name) == 0)
-        return true;
-  }
+  for (int j = 0; j < L->n; j++)
+    if (j != k && strmap_get(&L->declared[j], name))
+      return true;
   return false;
 }
 
@@ -131,10 +133,12 @@ static void choose_renames(Linker *L, int k) {
 static void apply_renames(Linker *L, int k) {
   for (int i = 0; i < L->renamed[k].len; i++) {
     Def *d = L->renamed[k].data[i];
-    if (d->fn)
+    if (d->fn) {
+      d->fn->source_name = d->name;
       d->fn->name = d->to;
-    else
+    } else {
       d->var->name = d->to;
+    }
   }
 }
 
@@ -179,6 +183,12 @@ static void join_func(Linker *L, Func *f) {
     return;
   if (f->body && g->body && !same_loc(f->loc, g->loc) && !f->is_static && !g->is_static) {
     conflict("function", f->name, g->loc, f->loc);
+    return;
+  }
+  if (f->nparams && g->nparams && (f->nparams != g->nparams || f->is_variadic != g->is_variadic)) {
+    error_at(f->loc, "function '%s' is declared with %d parameter%s here", f->name, f->nparams,
+             f->nparams == 1 ? "" : "s");
+    note_at(g->loc, "and with %d parameter%s in another input file", g->nparams, g->nparams == 1 ? "" : "s");
     return;
   }
   if (f->body && !g->body) {
@@ -328,40 +338,55 @@ static void join_all(Linker *L) {
   }
 }
 
+static void init_linker(Linker *L, Program **progs, int n) {
+  L->progs = progs;
+  L->n = n;
+  L->main_defs = arena_alloc(sizeof(Vec) * (size_t)n);
+  L->renames = arena_alloc(sizeof(StrMap) * (size_t)n);
+  L->renamed = arena_alloc(sizeof(Vec) * (size_t)n);
+  L->declared = arena_alloc(sizeof(StrMap) * (size_t)n);
+  for (int k = 0; k < n; k++) {
+    note_main_defs(L, k);
+    note_declared(L, k);
+    for (int i = 0; i < progs[k]->nidents; i++)
+      take(L, progs[k]->idents[i]);
+  }
+}
+
+static void rename_all(Linker *L) {
+  for (int k = 0; k < L->n; k++)
+    choose_renames(L, k);
+  for (int k = 0; k < L->n; k++) {
+    apply_renames(L, k);
+    rename_jvp_of(L, k);
+  }
+}
+
+static Program *joined_program(Linker *L) {
+  Program *out = arena_alloc(sizeof(Program));
+  out->file = joined_names(L);
+  build_tops(L, out);
+  out->funcs = (Func **)L->func_list.data;
+  out->nfuncs = L->func_list.len;
+  out->globals = (Var **)L->global_list.data;
+  out->nglobals = L->global_list.len;
+  for (int i = 0; i < out->nglobals; i++)
+    out->globals[i]->id = i;
+  build_idents(L, out);
+  return out;
+}
+
 Program *link_programs(Program **progs, int n) {
   if (n == 1)
     return progs[0];
-  Linker L = {.progs = progs, .n = n};
-  L.main_defs = arena_alloc(sizeof(Vec) * (size_t)n);
-  L.renames = arena_alloc(sizeof(StrMap) * (size_t)n);
-  L.renamed = arena_alloc(sizeof(Vec) * (size_t)n);
+  Linker L = {0};
   int errors = error_count();
-  for (int k = 0; k < n; k++) {
-    note_main_defs(&L, k);
-    for (int i = 0; i < progs[k]->nidents; i++)
-      take(&L, progs[k]->idents[i]);
-  }
-  for (int k = 0; k < n; k++)
-    choose_renames(&L, k);
-  for (int k = 0; k < n; k++)
-    apply_renames(&L, k);
-  for (int k = 0; k < n; k++)
-    rename_jvp_of(&L, k);
+  init_linker(&L, progs, n);
+  rename_all(&L);
   join_all(&L);
   if (error_count() > errors)
     return NULL;
   for (int k = 0; k < n; k++)
     redirect_program(&L, k);
-
-  Program *out = arena_alloc(sizeof(Program));
-  out->file = joined_names(&L);
-  build_tops(&L, out);
-  out->funcs = (Func **)L.func_list.data;
-  out->nfuncs = L.func_list.len;
-  out->globals = (Var **)L.global_list.data;
-  out->nglobals = L.global_list.len;
-  for (int i = 0; i < out->nglobals; i++)
-    out->globals[i]->id = i;
-  build_idents(&L, out);
-  return out;
+  return joined_program(&L);
 }
