@@ -325,6 +325,13 @@ struct Top {
   int nvars;
 };
 
+/* A #define of the main file: its name and definition (name, parameters,
+ * body) as tokens. */
+typedef struct {
+  const char *name, *text;
+  Loc loc;
+} Macro;
+
 /* A translation unit as fgcc sees it. */
 struct Program {
   const char *file;       /* the main file, as named on the command line */
@@ -334,6 +341,8 @@ struct Program {
   int nfuncs;
   Var **globals;          /* every file-scope variable referenced or defined */
   int nglobals;
+  Macro *macros;          /* every #define of the main file, in order */
+  int nmacros;
   const char **idents;    /* every identifier spelled in the main file or declared
                              at file scope anywhere: generated names avoid them */
   int nidents;

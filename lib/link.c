@@ -14,7 +14,9 @@
  *     the IR; out.c renames the copied text of that file with
  *     `#define NAME NAME__STEM` ... `#undef NAME` around it;
  *   - a static function of a header (static inline) read by several inputs
- *     is the same text in out.c: one Func.
+ *     is the same text in out.c: one Func;
+ *   - a macro two main files #define differently is refused (out.c is one
+ *     file with one definition in force).
  * out.c holds the main-file text of every input, in command-line order.
  * With one input the Program is returned as it is (byte-identical output).
  */
@@ -228,6 +230,29 @@ static void join_global(Linker *L, Var *v) {
   }
 }
 
+/* ================================================================ macros */
+
+static bool same_file(Loc a, Loc b) { return a.file && b.file && strcmp(a.file, b.file) == 0; }
+
+/* Rule: out.c is one file, where one definition of a macro is in force for
+ * the text of every input after it and for all the generated code (which
+ * spells macros such as N or PI by name): a macro that two inputs define
+ * differently is refused. The same definition in several is fine. */
+static void check_macros(Linker *L) {
+  StrMap first = {0};
+  for (int k = 0; k < L->n; k++)
+    for (int i = 0; i < L->progs[k]->nmacros; i++) {
+      Macro *m = &L->progs[k]->macros[i], *f = strmap_get(&first, m->name);
+      if (!f) {
+        strmap_put(&first, m->name, m);
+      } else if (strcmp(f->text, m->text) != 0 && !same_file(f->loc, m->loc)) {
+        error_at(m->loc, "macro '%s' is defined differently in two input files, which out.c joins into one; "
+                 "give the macros distinct names or define it once in a shared header", m->name);
+        note_at(f->loc, "the other definition of '%s' is here", m->name);
+      }
+    }
+}
+
 /* ============================================================ references */
 
 static void redirect_expr(Linker *L, int k, Expr *e);
@@ -383,6 +408,7 @@ Program *link_programs(Program **progs, int n) {
   int errors = error_count();
   init_linker(&L, progs, n);
   rename_all(&L);
+  check_macros(&L);
   join_all(&L);
   if (error_count() > errors)
     return NULL;
