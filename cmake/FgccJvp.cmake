@@ -1,12 +1,17 @@
-# fgcc_add_jvp(<target> <source.c> [FN <name>[:<p1>,<p2>] ...] [ARGS <fgcc args>...])
+# fgcc_add_jvp(<target> <source.c> [<more sources.c>...] [FN <name>[:<p1>,<p2>] ...]
+#              [ARGS <fgcc args>...] [DEPENDS <files>...])
 #
 # Differentiates <source.c> with fgcc as a build step and adds both the
-# source and the generated <source>_jvp.c to <target>. FN entries become
+# source and the generated <source>_jvp.c to <target>. With several sources,
+# one fgcc run reads them all (`fgcc a.c b.c -o a_jvp.c`: functions of one
+# can call functions of another), the generated file is named after the
+# first, and every source is added to <target>. FN entries become
 # `--fn` options (for code without FG_DIFF markers); ARGS are passed to fgcc
 # as they are (-D, -I, --jvp ...). The target gets fgcc.h's directory, and
 # its include directories (with those of the libraries it links) are passed
 # to fgcc's parser too, so it sees the headers the compiler sees.
-# The generated file is rebuilt when the source or fgcc changes.
+# The generated file is rebuilt when a source, a DEPENDS file (headers the
+# sources include, say) or fgcc changes.
 #
 # One implementation for both uses; only two names differ in where they come
 # from:
@@ -16,9 +21,19 @@
 #                     <prefix>/include in an installed package
 # FGCC_EXECUTABLE, when set, overrides fgcc::fgcc (a fgcc outside CMake).
 function(fgcc_add_jvp target source)
-  cmake_parse_arguments(PARSE_ARGV 2 FG "" "" "FN;ARGS")
-  get_filename_component(src "${source}" ABSOLUTE)
+  cmake_parse_arguments(PARSE_ARGV 2 FG "" "" "FN;ARGS;DEPENDS")
+  set(srcs "")
+  foreach(s IN ITEMS "${source}" ${FG_UNPARSED_ARGUMENTS})
+    get_filename_component(abs "${s}" ABSOLUTE)
+    list(APPEND srcs "${abs}")
+  endforeach()
+  set(deps "")
+  foreach(d IN LISTS FG_DEPENDS)
+    get_filename_component(abs "${d}" ABSOLUTE)
+    list(APPEND deps "${abs}")
+  endforeach()
   get_filename_component(stem "${source}" NAME_WE)
+  string(JOIN " " names "${source}" ${FG_UNPARSED_ARGUMENTS})
   set(out "${CMAKE_CURRENT_BINARY_DIR}/fgcc_jvp/${target}/${stem}_jvp.c")
   if(FGCC_EXECUTABLE)
     set(tool "${FGCC_EXECUTABLE}")
@@ -42,10 +57,10 @@ function(fgcc_add_jvp target source)
   add_custom_command(
     OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_CURRENT_BINARY_DIR}/fgcc_jvp/${target}"
-    COMMAND ${tool} "${src}" -o "${out}" ${fns} ${FG_ARGS}
+    COMMAND ${tool} ${srcs} -o "${out}" ${fns} ${FG_ARGS}
             "$<$<BOOL:${incs}>:-I$<JOIN:${incs},;-I>>"
-    DEPENDS "${src}" ${tool_dep}
-    COMMENT "fgcc ${source} -> ${stem}_jvp.c"
+    DEPENDS ${srcs} ${deps} ${tool_dep}
+    COMMENT "fgcc ${names} -> ${stem}_jvp.c"
     COMMAND_EXPAND_LISTS VERBATIM)
-  target_sources(${target} PRIVATE "${src}" "${out}")
+  target_sources(${target} PRIVATE ${srcs} "${out}")
 endfunction()

@@ -823,6 +823,14 @@ static void add_request(Analysis *a, Func *fn, const FnRequest *req) {
   add_variant(a, fn, requested_mask(fn, req), true);
 }
 
+/* --fn NAME naming a static that link.c renamed: say what it is called. */
+static void note_renamed(Program *p, const char *name) {
+  for (int i = 0; i < p->nfuncs; i++)
+    if (p->funcs[i]->source_name && strcmp(p->funcs[i]->source_name, name) == 0)
+      note_at(p->funcs[i]->loc, "the static '%s' of this file is named '%s' (--fn %s)", name,
+              p->funcs[i]->name, p->funcs[i]->name);
+}
+
 static void collect_requests(Analysis *a, Program *p, const Options *opt) {
   for (int i = 0; i < opt->nfns; i++) {
     Func *fn = program_find_func(p, opt->fns[i].name);
@@ -833,6 +841,7 @@ static void collect_requests(Analysis *a, Program *p, const Options *opt) {
     if (!fn || !fn->body) {
       error_at(opt->fns[i].loc, "--fn %s: no definition of a function named '%s' in %s", opt->fns[i].name,
                opt->fns[i].name, p->file);
+      note_renamed(p, opt->fns[i].name);
       continue;
     }
     add_request(a, fn, &opt->fns[i]);

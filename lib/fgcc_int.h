@@ -3,6 +3,7 @@
  *
  * Pipeline (one file per stage, one entry point each):
  *   parse.c    libclang AST  -> Program (fgcc's own IR)       parse_file()
+ *   link.c     one Program per input -> one Program          link_programs()
  *   analyse.c  Program       -> variants + activity           analyse_program()
  *   diff.c     variants      -> tangent IR (Func per variant) diff_program()
  *   widen.c    tangent IR    -> K tangents per value (--width) widen_program()
@@ -306,6 +307,7 @@ struct Func {
   int nlocals;
   const char *jvp_of; /* FG_JVP(g): this function is the user-supplied derivative of g */
   bool knr;          /* defined K&R style (no prototype): arguments are promoted */
+  const char *source_name; /* renamed by link.c (a static of one of several inputs): its name in the source */
   const char *body_error; /* the body uses a construct fgcc cannot represent: */
   Loc body_error_loc;     /* reported only if the function must be differentiated */
 };
@@ -324,6 +326,13 @@ struct Top {
   int nvars;
 };
 
+/* A #define of the main file: its name and definition (name, parameters,
+ * body) as tokens. */
+typedef struct {
+  const char *name, *text;
+  Loc loc;
+} Macro;
+
 /* A translation unit as fgcc sees it. */
 struct Program {
   const char *file;       /* the main file, as named on the command line */
@@ -333,6 +342,8 @@ struct Program {
   int nfuncs;
   Var **globals;          /* every file-scope variable referenced or defined */
   int nglobals;
+  Macro *macros;          /* every #define of the main file, in order */
+  int nmacros;
   const char **idents;    /* every identifier spelled in the main file or declared
                              at file scope anywhere: generated names avoid them */
   int nidents;
@@ -371,7 +382,9 @@ typedef struct {
 } JvpRequest;
 
 struct Options {
-  const char *input;
+  const char *input;       /* the file being parsed (parse_file); the first input */
+  const char **inputs;     /* every input file, in command-line order */
+  int ninputs;
   const char *output;
   const char **clang_args; /* passed to the parser */
   int nclang_args;
@@ -394,6 +407,14 @@ Program *parse_file(const Options *opt);
  * parser arguments (compiler name, -c, -o and the file itself removed).
  * Returns false and reports an error if there is none. */
 bool load_compile_commands(const char *dir, const char *file, const char ***args, int *nargs);
+
+/* ================================================================= link.c */
+/* Join the Programs of several inputs into one, like a linker: one entity
+ * per external name (references redirected to the definition; two
+ * definitions are reported, naming both), distinct names NAME__STEM for
+ * statics whose name another input uses, every main file's text in order.
+ * With n == 1, returns progs[0] untouched. Returns NULL if it reported errors. */
+Program *link_programs(Program **progs, int n);
 
 /* ================================================================ rules.c */
 /* The math.h derivative table (rules.def). For f(a[, b[, c]]) each rule gives

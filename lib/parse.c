@@ -170,6 +170,7 @@ static struct {
   Vec entries;       /* FuncEntry*, in order of discovery */
   Vec globals_v;     /* Var*, Program.globals */
   Vec idents;
+  Vec macros;        /* Macro*: the #defines of the main file */
   Scope *scope;      /* NULL outside function bodies */
   int quiet;         /* > 0: failures are counted, not reported */
   int quiet_fails;
@@ -2348,12 +2349,25 @@ static bool names_derivative(CXCursor c) {
   return false;
 }
 
+/* A #define of the main file: several inputs (link.c) must agree on it. */
+static void note_macro(CXCursor c) {
+  Macro *m = arena_alloc(sizeof(Macro));
+  Toks k = toks_of_span(span_of(c));
+  m->name = take_string(clang_getCursorSpelling(c));
+  m->text = arena_printf("%s%s", clang_Cursor_isMacroFunctionLike(c) ? "(): " : "", toks_join(k, 0, k.n));
+  m->loc = loc_of(c);
+  toks_free(k);
+  vec_push(&P.macros, m);
+}
+
 static void survey_file_scope(Kids top) {
   for (int i = 0; i < top.n; i++) {
     CXCursor c = top.c[i];
     enum CXCursorKind k = kind_of(c);
     if (k == CXCursor_MacroExpansion || k == CXCursor_InclusionDirective)
       continue;
+    if (k == CXCursor_MacroDefinition && in_main_file(c))
+      note_macro(c);
     if (k != CXCursor_StructDecl && k != CXCursor_UnionDecl && k != CXCursor_EnumDecl)
       add_ident(take_string(clang_getCursorSpelling(c)));
     else if (!clang_Cursor_isAnonymous(c))
@@ -2560,6 +2574,9 @@ static Program *build_program(const Options *opt) {
   p->nglobals = P.globals_v.len;
   p->idents = (const char **)P.idents.data;
   p->nidents = P.idents.len;
+  p->macros = arena_alloc(sizeof(Macro) * (size_t)(P.macros.len + 1));
+  for (int i = 0; i < P.macros.len; i++)
+    p->macros[p->nmacros++] = *(Macro *)P.macros.data[i];
   return p;
 }
 

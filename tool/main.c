@@ -24,11 +24,13 @@
 enum { EXIT_ERRORS = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-    "usage: fgcc [options] in.c -o out.c\n"
-    "       fgcc [options] in.c --dump=ir|tangent\n"
+    "usage: fgcc [options] in.c... -o out.c\n"
+    "       fgcc [options] in.c... --dump=ir|tangent\n"
     "\n"
-    "Differentiates, in forward mode, the functions of in.c marked FG_DIFF (see\n"
-    "fgcc.h) or named with --fn, and writes out.c with their _jvp versions.\n"
+    "Differentiates, in forward mode, the functions of the inputs marked FG_DIFF\n"
+    "(see fgcc.h) or named with --fn, and writes out.c with their _jvp versions.\n"
+    "Several inputs are joined like a program's files: their functions call each\n"
+    "other, and a static whose name another input uses becomes NAME__STEM.\n"
     "\n"
     "Options:\n"
     "  -o FILE             write the generated C to FILE (required unless --dump)\n"
@@ -40,13 +42,13 @@ static const char usage_text[] =
     "  --line-directives   emit #line directives pointing into in.c\n"
     "  --dump=ir           print the IR after parsing to stdout; write no output file\n"
     "  --dump=tangent      print the tangent functions' IR to stdout; write no output file\n"
-    "  -p DIR              take in.c's compile flags from DIR/compile_commands.json\n"
+    "  -p DIR              take each input's compile flags from DIR/compile_commands.json\n"
     "  -I DIR              add an include directory (passed to the parser)\n"
     "  -isystem DIR        add a system include directory (passed to the parser)\n"
     "  -D NAME[=VALUE]     define a macro (passed to the parser)\n"
     "  -U NAME             undefine a macro (passed to the parser)\n"
     "  -std=STD            the C dialect, e.g. -std=c11 (passed to the parser)\n"
-    "  -include FILE       include FILE before in.c (passed to the parser)\n"
+    "  -include FILE       include FILE before each input (passed to the parser)\n"
     "  -- ARGS...          pass all the following arguments to the parser\n"
     "  -h, --help          print this help and exit\n"
     "  --version           print the version and exit\n"
@@ -226,6 +228,7 @@ static void parse_options(Options *opt, int argc, char **argv) {
   opt->clang_args = arena_alloc(sizeof(char *) * (size_t)(2 * argc + 1));
   opt->fns = arena_alloc(sizeof(FnRequest) * (size_t)argc);
   opt->jvps = arena_alloc(sizeof(JvpRequest) * (size_t)argc);
+  opt->inputs = arena_alloc(sizeof(char *) * (size_t)argc);
   for (; c.i < argc; c.i++) {
     const char *arg = argv[c.i];
     if (!strcmp(arg, "--")) {
@@ -235,50 +238,87 @@ static void parse_options(Options *opt, int argc, char **argv) {
       usage_error("reading the input from standard input is not supported");
     } else if (arg[0] == '-') {
       read_option(&c);
-    } else if (opt->input) {
-      usage_error("more than one input file ('%s')", arg);
     } else {
-      opt->input = arg;
+      opt->inputs[opt->ninputs++] = arg;
     }
   }
+  opt->input = opt->ninputs ? opt->inputs[0] : NULL;
   if (!opt->input)
     usage_error("no input file (try 'fgcc --help')");
   if (!opt->output && !opt->dump)
     usage_error("no output file: give -o FILE (or --dump=STAGE)");
 }
 
-/* The arguments of -p DIR's compile_commands.json come first, so that the
- * ones on fgcc's own command line override them. */
-static bool add_compile_commands(Options *opt) {
+/* The options to parse input `file` with: the command line's, after the
+ * arguments of its -p DIR compile_commands.json entry (so that the ones on
+ * fgcc's own command line override them). */
+static Options *file_options(const Options *opt, const char *file) {
+  Options *fo = arena_alloc(sizeof(Options));
+  *fo = *opt;
+  fo->input = file;
   const char **args;
   int n;
-  if (!load_compile_commands(opt->compdb_dir, opt->input, &args, &n))
-    return false;
+  if (!opt->compdb_dir)
+    return fo;
+  if (!load_compile_commands(opt->compdb_dir, file, &args, &n))
+    return NULL;
   const char **all = arena_alloc(sizeof(char *) * (size_t)(n + opt->nclang_args + 1));
   memcpy(all, args, sizeof(char *) * (size_t)n);
   memcpy(all + n, opt->clang_args, sizeof(char *) * (size_t)opt->nclang_args);
-  opt->clang_args = all;
-  opt->nclang_args += n;
-  return true;
+  fo->clang_args = all;
+  fo->nclang_args += n;
+  return fo;
 }
 
-/* Refuse an unreadable input, and an output that would overwrite it. */
-static bool check_files(const Options *opt) {
-  struct stat in, out;
-  if (access(opt->input, R_OK) != 0 || stat(opt->input, &in) != 0) {
-    error_plain("cannot read '%s': %s", opt->input, strerror(errno));
+static bool same_inode(const struct stat *a, const struct stat *b) {
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* Refuse an unreadable input, one given twice, and an output that would
+ * overwrite an input. */
+static bool check_input(const Options *opt, int k) {
+  const char *file = opt->inputs[k];
+  struct stat in, out, other;
+  if (access(file, R_OK) != 0 || stat(file, &in) != 0) {
+    error_plain("cannot read '%s': %s", file, strerror(errno));
     return false;
   }
   if (S_ISDIR(in.st_mode)) {
-    error_plain("cannot read '%s': Is a directory", opt->input);
+    error_plain("cannot read '%s': Is a directory", file);
     return false;
   }
-  if (opt->output && !opt->dump && stat(opt->output, &out) == 0 && in.st_dev == out.st_dev &&
-      in.st_ino == out.st_ino) {
+  if (opt->output && !opt->dump && stat(opt->output, &out) == 0 && same_inode(&in, &out)) {
     error_plain("the output file '%s' is the input file", opt->output);
     return false;
   }
+  for (int j = 0; j < k; j++)
+    if (stat(opt->inputs[j], &other) == 0 && same_inode(&in, &other)) {
+      error_plain("the input file '%s' is given twice", file);
+      return false;
+    }
   return true;
+}
+
+static bool check_files(const Options *opt) {
+  bool ok = true;
+  for (int k = 0; k < opt->ninputs; k++)
+    ok &= check_input(opt, k);
+  return ok;
+}
+
+/* The parse pass on every input, each with its own flags, then link.c
+ * joins them into one Program. */
+static Program *parse_inputs(const Options *opt) {
+  Program **progs = arena_alloc(sizeof(Program *) * (size_t)opt->ninputs);
+  bool ok = true;
+  for (int k = 0; k < opt->ninputs; k++) {
+    Options *fo = file_options(opt, opt->inputs[k]);
+    progs[k] = fo ? parse_file(fo) : NULL;
+    ok &= progs[k] != NULL;
+  }
+  if (!ok || error_count() > 0)
+    return NULL;
+  return link_programs(progs, opt->ninputs);
 }
 
 /* ================================================================ output */
@@ -386,12 +426,10 @@ static bool dumping(const Options *opt, const char *stage) { return opt->dump &&
 static int compile(int argc, char **argv) {
   Options opt = {0};
   parse_options(&opt, argc, argv);
-  if (opt.compdb_dir && !add_compile_commands(&opt))
-    return EXIT_ERRORS;
   if (!check_files(&opt))
     return EXIT_ERRORS;
 
-  Program *prog = parse_file(&opt);
+  Program *prog = parse_inputs(&opt);
   if (!prog || error_count() > 0)
     return EXIT_ERRORS;
   if (dumping(&opt, "ir")) {
