@@ -157,11 +157,9 @@ static int run(int argc, char **argv) {
   Options opt = {0};
   parse_options(&opt, argc, argv);
   run_output = opt.output;
-  if (opt.compdb_dir && !add_compile_commands(&opt))
-    return EXIT_ERRORS;
   if (!check_files(&opt))
     return EXIT_ERRORS;
-  Program *prog = parse_file(&opt);
+  Program *prog = parse_inputs(&opt);
   if (!prog || error_count() > 0)
     return EXIT_ERRORS;
   if (dumping(&opt, "ir")) {
@@ -172,6 +170,9 @@ static int run(int argc, char **argv) {
   if (error_count() > 0)
     return EXIT_ERRORS;
   diff_program(prog, an);
+  if (error_count() > 0)
+    return EXIT_ERRORS;
+  widen_program(prog, an);
   if (error_count() > 0)
     return EXIT_ERRORS;
   if (dumping(&opt, "tangent")) {
