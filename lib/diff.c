@@ -1595,10 +1595,8 @@ static void diff_omp(D *d, Stmt *s, Vec *out) {
   if (s->body)
     diff_stmt(d, s->body, &body);
   bool loop = strstr(dir.data, "for") || strstr(dir.data, "simd");
-  /* where each thread (or task) runs code of its own, fgcc's temporaries are its own too */
-  bool threads = loop || omp_word_is(dir.data, (const char *const[]){"parallel", "single", "sections",
-                                                                     "parallel sections", "task", NULL});
-  const char *text = arena_printf("%s%s%s", dir.data, rest.data, threads ? omp_private_temps(d, &body) : "");
+  const char *text = arena_printf("%s%s%s", dir.data, rest.data,
+                                  omp_takes_private(dir.data) ? omp_private_temps(d, &body) : "");
   free(dir.data);
   free(rest.data);
   if (!s->body) {

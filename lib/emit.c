@@ -552,12 +552,16 @@ static const char *storage_prefix(Var *v) {
 }
 
 /* "T name = init" without storage class or semicolon. */
-static void print_var_decl(Buf *b, Var *v) {
-  print_type_decl(b, v->ty, v->name);
+static void print_var_init(Buf *b, Var *v) {
   if (v->init) {
     buf_puts(b, " = ");
     print_prec(b, v->init, PREC_ASSIGN);
   }
+}
+
+static void print_var_decl(Buf *b, Var *v) {
+  print_type_decl(b, v->ty, v->name);
+  print_var_init(b, v);
 }
 
 static void print_stmt(Emitter *E, Stmt *s, int depth);
@@ -743,10 +747,7 @@ static void print_decl(Emitter *E, Stmt *s, int depth) {
   buf_puts(E->b, storage_prefix(s->var));
   print_type_decl(E->b, s->var->ty, s->var->name);
   print_vector_alignment(E, s->var);
-  if (s->var->init) {
-    buf_puts(E->b, " = ");
-    print_prec(E->b, s->var->init, PREC_ASSIGN);
-  }
+  print_var_init(E->b, s->var);
   buf_puts(E->b, ";\n");
 }
 

@@ -143,6 +143,10 @@ bool type_is_scalar(const Type *t);
 /* True when a value of this type can carry a derivative: a floating scalar,
  * or a pointer/array/struct that (transitively) holds floating data. */
 bool type_carries_float(Type *t);
+/* An OpenMP directive ("parallel for ...", the text after "#pragma omp")
+ * that opens code each thread (or task) runs on its own, so takes a
+ * private clause: fgcc's temporaries inside it become private. */
+bool omp_takes_private(const char *directive);
 /* The floating kind carried (TY_FLOAT/TY_DOUBLE/TY_LDOUBLE) of a scalar, or
  * of the innermost element of a pointer/array; TY_VOID if none. */
 TypeKind type_float_kind(const Type *t);

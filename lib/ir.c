@@ -33,6 +33,16 @@ bool type_is_float(const Type *t) {
   return t && (t->kind == TY_FLOAT || t->kind == TY_DOUBLE || t->kind == TY_LDOUBLE);
 }
 
+bool omp_takes_private(const char *directive) {
+  static const char *const words[] = {"parallel", "for", "simd", "sections", "single", "task", NULL};
+  for (int i = 0; words[i]; i++) {
+    size_t n = strlen(words[i]);
+    if (strncmp(directive, words[i], n) == 0 && (directive[n] == ' ' || !directive[n]))
+      return true;
+  }
+  return false;
+}
+
 bool type_is_integer(const Type *t) { return t && (t->kind == TY_INT || t->kind == TY_BOOL); }
 
 bool type_is_scalar(const Type *t) {

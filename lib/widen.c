@@ -591,18 +591,6 @@ static Expr *widen_init(W *w, Type *t, Expr *init) {
   return init;
 }
 
-/* The OpenMP directives with a private clause: the regions where each
- * thread (or task) runs code of its own. */
-static bool omp_takes_private(const char *text) {
-  static const char *const words[] = {"parallel", "for", "simd", "sections", "single", "task", NULL};
-  for (int i = 0; words[i]; i++) {
-    size_t n = strlen(words[i]);
-    if (strncmp(text, words[i], n) == 0 && (text[n] == ' ' || !text[n]))
-      return true;
-  }
-  return false;
-}
-
 static void widen_stmt(W *w, Stmt *s);
 
 /* The argument temporaries made inside a region are private to its threads,
