@@ -82,6 +82,10 @@ double fgrt_uniform01(const fgrt_rng *r, uint64_t step, uint32_t dir, uint64_t i
 /* The raw Philox4x32-10 bijection: out = philox(ctr, key). */
 void fgrt_philox4x32_10(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4]);
 
+/* The raw ARS-7 bijection (Random123's ars4x32 with 7 rounds, the float
+ * normals' generator): out = ars(ctr, key), identical with and without AES-NI. */
+void fgrt_ars4x32_7(const uint32_t ctr[4], const uint32_t key[4], uint32_t out[4]);
+
 /* theta[j] += alpha * v[j] where v[j] is the value fgrt_fill_normal (or
  * fgrt_fill_rademacher) puts there for the same arguments: an update that
  * regenerates the direction instead of storing it. Returns 0, or -1 (theta

@@ -1,4 +1,4 @@
-/* rng.c: counter-based tangent sampling (Philox4x32-10). See fgrt.h.
+/* rng.c: counter-based tangent sampling (Philox4x32-10, ARS-7). See fgrt.h.
  *
  * This file holds the portable path, the ziggurat's slow path (shared by
  * every path), the choice of path and the public fills. The stream format is
@@ -40,6 +40,74 @@ void fgrt_philox4x32_10(const uint32_t ctr[4], const uint32_t key[2], uint32_t o
   philox10(ctr, key[0], key[1], out);
 }
 
+static inline uint64_t join(uint32_t lo, uint32_t hi) { return (uint64_t)lo | ((uint64_t)hi << 32); }
+
+/* ---------------------------------------------------------------- ARS-7
+ * AES rounds in portable code, bytes in the order of an x86 register: byte
+ * 4 c + r is row r of column c, column c is word c (little-endian). */
+
+static const uint8_t aes_sbox[256] = {
+    0x63, 0x7c, 0x77, 0x7b, 0xf2, 0x6b, 0x6f, 0xc5, 0x30, 0x01, 0x67, 0x2b, 0xfe, 0xd7, 0xab, 0x76, 0xca, 0x82,
+    0xc9, 0x7d, 0xfa, 0x59, 0x47, 0xf0, 0xad, 0xd4, 0xa2, 0xaf, 0x9c, 0xa4, 0x72, 0xc0, 0xb7, 0xfd, 0x93, 0x26,
+    0x36, 0x3f, 0xf7, 0xcc, 0x34, 0xa5, 0xe5, 0xf1, 0x71, 0xd8, 0x31, 0x15, 0x04, 0xc7, 0x23, 0xc3, 0x18, 0x96,
+    0x05, 0x9a, 0x07, 0x12, 0x80, 0xe2, 0xeb, 0x27, 0xb2, 0x75, 0x09, 0x83, 0x2c, 0x1a, 0x1b, 0x6e, 0x5a, 0xa0,
+    0x52, 0x3b, 0xd6, 0xb3, 0x29, 0xe3, 0x2f, 0x84, 0x53, 0xd1, 0x00, 0xed, 0x20, 0xfc, 0xb1, 0x5b, 0x6a, 0xcb,
+    0xbe, 0x39, 0x4a, 0x4c, 0x58, 0xcf, 0xd0, 0xef, 0xaa, 0xfb, 0x43, 0x4d, 0x33, 0x85, 0x45, 0xf9, 0x02, 0x7f,
+    0x50, 0x3c, 0x9f, 0xa8, 0x51, 0xa3, 0x40, 0x8f, 0x92, 0x9d, 0x38, 0xf5, 0xbc, 0xb6, 0xda, 0x21, 0x10, 0xff,
+    0xf3, 0xd2, 0xcd, 0x0c, 0x13, 0xec, 0x5f, 0x97, 0x44, 0x17, 0xc4, 0xa7, 0x7e, 0x3d, 0x64, 0x5d, 0x19, 0x73,
+    0x60, 0x81, 0x4f, 0xdc, 0x22, 0x2a, 0x90, 0x88, 0x46, 0xee, 0xb8, 0x14, 0xde, 0x5e, 0x0b, 0xdb, 0xe0, 0x32,
+    0x3a, 0x0a, 0x49, 0x06, 0x24, 0x5c, 0xc2, 0xd3, 0xac, 0x62, 0x91, 0x95, 0xe4, 0x79, 0xe7, 0xc8, 0x37, 0x6d,
+    0x8d, 0xd5, 0x4e, 0xa9, 0x6c, 0x56, 0xf4, 0xea, 0x65, 0x7a, 0xae, 0x08, 0xba, 0x78, 0x25, 0x2e, 0x1c, 0xa6,
+    0xb4, 0xc6, 0xe8, 0xdd, 0x74, 0x1f, 0x4b, 0xbd, 0x8b, 0x8a, 0x70, 0x3e, 0xb5, 0x66, 0x48, 0x03, 0xf6, 0x0e,
+    0x61, 0x35, 0x57, 0xb9, 0x86, 0xc1, 0x1d, 0x9e, 0xe1, 0xf8, 0x98, 0x11, 0x69, 0xd9, 0x8e, 0x94, 0x9b, 0x1e,
+    0x87, 0xe9, 0xce, 0x55, 0x28, 0xdf, 0x8c, 0xa1, 0x89, 0x0d, 0xbf, 0xe6, 0x42, 0x68, 0x41, 0x99, 0x2d, 0x0f,
+    0xb0, 0x54, 0xbb, 0x16};
+
+static inline uint8_t xtime(uint8_t a) { return (uint8_t)((a << 1) ^ (a >> 7) * 0x1b); } /* a * 2 in GF(2^8) */
+
+/* ShiftRows and SubBytes; then MixColumns unless last; then ^ key. */
+static void aes_round(uint8_t st[16], const uint8_t key[16], int last) {
+  uint8_t t[16];
+  for (int c = 0; c < 4; c++)
+    for (int r = 0; r < 4; r++) t[4 * c + r] = aes_sbox[st[4 * ((c + r) % 4) + r]];
+  for (int c = 0; c < 4 && !last; c++) { /* b_r = 2 a_r ^ 3 a_{r+1} ^ a_{r+2} ^ a_{r+3} */
+    uint8_t *a = t + 4 * c, all = a[0] ^ a[1] ^ a[2] ^ a[3], a0 = a[0];
+    for (int r = 0; r < 4; r++) a[r] ^= all ^ xtime(a[r] ^ (r < 3 ? a[r + 1] : a0));
+  }
+  for (int i = 0; i < 16; i++) st[i] = t[i] ^ key[i];
+}
+
+static void words_to_bytes(const uint32_t w[4], uint8_t b[16]) {
+  for (int i = 0; i < 16; i++) b[i] = (uint8_t)(w[i / 4] >> (8 * (i % 4)));
+}
+
+/* k += the Weyl constant, in 64-bit lanes of the 128-bit key */
+static void ars_next_key(uint32_t k[4]) {
+  uint64_t lo = join(k[0], k[1]) + ARS_WEYL_LO, hi = join(k[2], k[3]) + ARS_WEYL_HI;
+  k[0] = (uint32_t)lo, k[1] = (uint32_t)(lo >> 32), k[2] = (uint32_t)hi, k[3] = (uint32_t)(hi >> 32);
+}
+
+void fgrt__ars(const uint32_t ctr[4], const uint32_t key[4], int rounds, uint32_t out[4]) {
+  uint32_t k[4] = {key[0], key[1], key[2], key[3]}, v[4];
+  uint8_t st[16], kb[16];
+  for (int i = 0; i < 4; i++) v[i] = ctr[i] ^ k[i];
+  words_to_bytes(v, st);
+  for (int r = 1; r <= rounds - 1; r++) {
+    ars_next_key(k);
+    words_to_bytes(k, kb);
+    aes_round(st, kb, 0);
+  }
+  ars_next_key(k);
+  words_to_bytes(k, kb);
+  aes_round(st, kb, 1);
+  for (int i = 0; i < 4; i++)
+    out[i] = (uint32_t)st[4 * i] | (uint32_t)st[4 * i + 1] << 8 | (uint32_t)st[4 * i + 2] << 16 | (uint32_t)st[4 * i + 3] << 24;
+}
+
+void fgrt__ars7(const uint32_t ctr[4], const uint32_t key[4], uint32_t out[4]) { fgrt__ars(ctr, key, ARS_ROUNDS, out); }
+
+void fgrt_ars4x32_7(const uint32_t ctr[4], const uint32_t key[4], uint32_t out[4]) { fgrt__ars7(ctr, key, out); }
+
 void fgrt_rng_init(fgrt_rng *r, uint64_t seed) { r->seed = seed; }
 
 static rng_stream stream_of(const fgrt_rng *r, uint64_t step, uint32_t dir) {
@@ -53,7 +121,11 @@ static inline void block_bits(const rng_stream *s, uint32_t word0, uint32_t out[
   philox10(ctr, s->k0, s->k1, out);
 }
 
-static inline uint64_t join(uint32_t lo, uint32_t hi) { return (uint64_t)lo | ((uint64_t)hi << 32); }
+/* The 128 bits of ARS block `word0` of a stream (the float normals'). */
+static inline void ars_block_bits(const rng_stream *s, uint32_t word0, uint32_t out[4]) {
+  uint32_t ctr[4] = {word0, s->dir, (uint32_t)s->step, (uint32_t)(s->step >> 32)}, key[4] = {s->k0, s->k1, 0, 0};
+  fgrt__ars7(ctr, key, out);
+}
 
 /* Uniforms from 64 random bits: u_open0 in (0, 1] (53 bits, the tail's),
  * u_closed0 in [0, 1) (53 bits, fgrt_uniform01's), u_height in [0, 1) (52
@@ -222,14 +294,54 @@ double fgrt__zig_slow_d(const rng_stream *s, uint64_t i, uint64_t bits, const ui
   return x;
 }
 
-/* The fast path of one value in scalar code (the vector paths' rule). */
-static inline float normal_f_bits(const rng_stream *s, uint64_t i, uint32_t bits) {
-  unsigned layer = bits & 255;
-  uint32_t k = (bits >> 8) & ZIG_MASK_KF;
-  if (k >= fgrt__zig_kf[layer])
-    return fgrt__zig_slow_f(s, i, bits, NULL);
-  float a = zig_abs_f(k, layer);
-  return bits >> 31 ? -a : a;
+/* ---------------------------------------------------- Box-Muller (float)
+ * The rule of rng_int.h in scalar code; rng_avx2.c does these operations on
+ * 8 pairs at once. */
+
+static inline float f_of_bits(uint32_t b) {
+  float f;
+  memcpy(&f, &b, sizeof f);
+  return f;
+}
+
+static inline uint32_t bits_of_f(float f) {
+  uint32_t b;
+  memcpy(&b, &f, sizeof b);
+  return b;
+}
+
+/* ln u for u = v 2^-31, v = (float)(a >> 1 | 1) in [1, 2^31] (Cephes logf) */
+static float bm_log(float v) {
+  uint32_t b = bits_of_f(v);
+  float e = (float)((int32_t)(b >> 23) - 126 - 31), m = f_of_bits((b & 0x807FFFFFu) | 0x3F000000u), x;
+  if (m < BM_SQRTHF) /* u = 2^e m, m in [1/2, 1): centre m on 1 */
+    e = e - 1.0f, x = (m + m) - 1.0f;
+  else
+    x = m - 1.0f;
+  float z = x * x, y = BM_LOG_C0;
+  y = fmaf(y, x, BM_LOG_C1), y = fmaf(y, x, BM_LOG_C2), y = fmaf(y, x, BM_LOG_C3), y = fmaf(y, x, BM_LOG_C4);
+  y = fmaf(y, x, BM_LOG_C5), y = fmaf(y, x, BM_LOG_C6), y = fmaf(y, x, BM_LOG_C7), y = fmaf(y, x, BM_LOG_C8);
+  y = y * x * z;                  /* ln(1 + x) = x - z/2 + x z P(x) */
+  y = fmaf(e, BM_LN2_LO, y);
+  y = fmaf(-0.5f, z, y);
+  return fmaf(e, BM_LN2_HI, x + y);
+}
+
+/* out[0] = R cos theta, out[1] = R sin theta from the words a, b */
+static void bm_pair(uint32_t a, uint32_t b, float out[2]) {
+  float l = bm_log((float)(int32_t)(a >> 1 | 1));
+  float r = sqrtf(-(l + l));
+  float phi = ((float)((b >> 7) & 0x7FFFFFu) - BM_K_MID) * BM_PIO2_2M23, z = phi * phi;
+  float sn = fmaf(fmaf(BM_SIN_C0, z, BM_SIN_C1), z, BM_SIN_C2) * z; /* sin = phi + phi z S(z) */
+  sn = fmaf(sn, phi, phi);
+  float cs = fmaf(fmaf(BM_COS_C0, z, BM_COS_C1), z, BM_COS_C2) * z; /* cos = 1 - z/2 + z^2 C(z) */
+  cs = fmaf(cs, z, -0.5f * z) + 1.0f;
+  unsigned q = b >> 30;
+  float x = q & 1 ? sn : cs, y = q & 1 ? cs : sn; /* turned by q pi/2 */
+  x = ((q ^ q >> 1) & 1) ? -x : x;
+  y = q >> 1 ? -y : y;
+  out[0] = r * x;
+  out[1] = r * y;
 }
 
 static inline double normal_d_bits(const rng_stream *s, uint64_t i, uint64_t bits) {
@@ -245,10 +357,15 @@ static inline double normal_d_bits(const rng_stream *s, uint64_t i, uint64_t bit
  * Values one at a time, from the block that holds them (the layout in
  * rng_int.h), and whole groups from their 16 blocks. */
 
+/* Float value r of a group: the pair of words 2 (c % 2), 2 (c % 2) + 1 of
+ * block 8 (c / 2) + r % 8, c = r / 16; cos for r / 8 % 2 = 0, else sin. */
 static float normal_f_one(const rng_stream *s, uint64_t i) {
   uint32_t b[4];
-  block_bits(s, CTR_NORMAL_F | (uint32_t)(16 * (i / 64) + i % 16), b);
-  return normal_f_bits(s, i, b[i / 16 % 4]);
+  unsigned r = (unsigned)(i % GROUP_NORMAL_F), c = r / 16;
+  float z[2];
+  ars_block_bits(s, CTR_NORMAL_F | (uint32_t)(16 * (i / GROUP_NORMAL_F) + 8 * (c / 2) + r % 8), b);
+  bm_pair(b[2 * (c % 2)], b[2 * (c % 2) + 1], z);
+  return z[r / 8 % 2];
 }
 
 /* Double value r of a group: words 2h and 2h + 1 of block 8 (r / 16) + r % 8,
@@ -280,10 +397,16 @@ static void group_planes(const rng_stream *s, uint32_t tag, uint64_t g, uint32_t
 
 static void generic_normal_f(const rng_stream *s, uint64_t g, size_t ng, float *out) {
   for (; ng > 0; ng--, g++, out += GROUP_NORMAL_F) {
-    uint32_t p[4][16];
-    group_planes(s, CTR_NORMAL_F, g, p);
-    for (unsigned r = 0; r < GROUP_NORMAL_F; r++)
-      out[r] = normal_f_bits(s, 64 * g + r, p[r / 16][r % 16]);
+    uint32_t b[4];
+    float z[2];
+    for (unsigned l = 0; l < 16; l++) {
+      ars_block_bits(s, CTR_NORMAL_F | (uint32_t)(16 * g + l), b);
+      for (unsigned c = l / 8 * 2; c < l / 8 * 2 + 2; c++) { /* the pairs of words 0, 1 and 2, 3 */
+        bm_pair(b[2 * (c % 2)], b[2 * (c % 2) + 1], z);
+        out[16 * c + l % 8] = z[0];
+        out[16 * c + 8 + l % 8] = z[1];
+      }
+    }
   }
 }
 
@@ -326,9 +449,10 @@ static int path_supported(fgrt_cpu_path p) {
     return 1;
 #if defined(__x86_64__) || defined(__i386__)
   case FGRT_CPU_AVX2:
-    return fgrt__rng_avx2.normal_f && __builtin_cpu_supports("avx2");
-  case FGRT_CPU_AVX512:
-    return fgrt__rng_avx512.normal_f && __builtin_cpu_supports("avx512f");
+    return fgrt__rng_avx2.normal_f && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") &&
+           __builtin_cpu_supports("aes");
+  case FGRT_CPU_AVX512: /* its float normals are the AVX2 path's */
+    return fgrt__rng_avx512.normal_f && __builtin_cpu_supports("avx512f") && path_supported(FGRT_CPU_AVX2);
 #endif
   default:
     return 0;

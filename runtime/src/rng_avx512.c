@@ -7,7 +7,8 @@
  * (width and coarse core threshold packed) with permutes of 16 registers (a
  * tree of 8 vpermt2d and 7 blends), which is faster than gathers; lanes
  * that leave the core are listed and settled 8 at a time by a vector
- * version of the slow path's first steps (see "slow lanes"). */
+ * version of the slow path's first steps (see "slow lanes"). Float normals
+ * (Box-Muller) are the AVX2 path's. */
 #include "rng_int.h"
 
 #include <string.h>
@@ -66,19 +67,7 @@ static inline A512 __m512i join64(__m512i lo, __m512i hi) {
  * look-up table in registers and lists the lanes that leave the core, and
  * the slow path (slow16) settles those 16 at a time. */
 #define CHUNK 32 /* groups; even */
-#define CHUNK_F (CHUNK * GROUP_NORMAL_F)
 #define CHUNK_D (CHUNK * GROUP_NORMAL_D)
-
-/* The 32-bit draws of groups g .. g + ng - 1 in value order (an odd ng
- * writes one more group). */
-static inline A512 void draws_f(const rng_stream *s, uint64_t g, size_t ng, uint32_t *out) {
-  __m512i p[2][4];
-  for (size_t d = 0; d < ng; d += 2, out += 2 * GROUP_NORMAL_F) {
-    philox32(s, CTR_NORMAL_F | (uint32_t)(16 * (g + d)), p);
-    UNROLL for (int q = 0; q < 2; q++)
-      UNROLL for (int w = 0; w < 4; w++) _mm512_store_si512(out + 64 * q + 16 * w, p[q][w]);
-  }
-}
 
 /* The 64-bit draws: value 16 h' + 8 h + j of a group is words 2h, 2h + 1
  * of block 8 h' + j, so each join64 gives 8 values in order. */
@@ -124,28 +113,6 @@ static inline A512 unsigned list_slow(uint32_t *list, unsigned n, size_t j, __mm
 
 static inline A512 void load_table(__m512i t[16]) {
   UNROLL for (int q = 0; q < 16; q++) t[q] = _mm512_load_si512(fgrt__zig_e + 16 * q);
-}
-
-/* Fast path of n float draws (n a multiple of 16): every value as if in
- * the core; returns the number of positions listed in slow. */
-static inline A512 unsigned fast_f(const uint32_t *draws, size_t j0, size_t n, float *out, uint32_t *slow, unsigned ns) {
-  __m512i t[16];
-  load_table(t);
-  for (size_t j = j0; j < j0 + n; j += 16) {
-    __m512i w = _mm512_load_si512(draws + j);
-    __m512i e = lut256(t, w);
-    __mmask16 core = in_core(w, e);
-    __m512 x = _mm512_castsi512_ps(_mm512_andnot_si512(_mm512_set1_epi32(ZIG_THR_BITS), e));
-    /* u = (k + 1/2) 2^-23: the bits of 1 + k 2^-23, minus 1 - 2^-24 */
-    __m512i one_k = _mm512_ternarylogic_epi32(_mm512_srli_epi32(w, 8), _mm512_set1_epi32(ZIG_MASK_KF),
-                                              _mm512_set1_epi32(ZIG_ONE_F), 0xEA); /* a & b | c */
-    __m512 u = _mm512_sub_ps(_mm512_castsi512_ps(one_k), _mm512_set1_ps(ZIG_HALF_BELOW_F));
-    __m512i v = _mm512_castps_si512(_mm512_mul_ps(u, x));
-    v = _mm512_ternarylogic_epi32(v, w, _mm512_set1_epi32((int)0x80000000u), 0x78); /* a ^ (b & c) */
-    _mm512_storeu_si512(out + j, v);
-    ns = list_slow(slow, ns, j, core);
-  }
-  return ns;
 }
 
 /* 8 doubles from 64-bit draws d and their layers' widths x. */
@@ -356,21 +323,6 @@ static A512 void slow_lanes(const rng_stream *s, unsigned prec, uint64_t i0, con
   }
 }
 
-static A512 void normal_f_groups(const rng_stream *s, uint64_t g, size_t ng, float *out) {
-  _Alignas(64) uint32_t draws[CHUNK_F + 16]; /* + 16: slow8 reads 64 bits at a float's position */
-  uint32_t slow[CHUNK_F + 32];
-  for (size_t d = 0; d < ng; d += CHUNK) {
-    size_t m = ng - d < CHUNK ? ng - d : CHUNK;
-    float *o = out + GROUP_NORMAL_F * d;
-    unsigned ns = 0;
-    for (size_t q = 0; q < m; q += 2) {
-      draws_f(s, g + d + q, 2, draws + GROUP_NORMAL_F * q);
-      ns = fast_f(draws, GROUP_NORMAL_F * q, GROUP_NORMAL_F * (m - q < 2 ? 1 : 2), o, slow, ns);
-    }
-    slow_lanes(s, 0, GROUP_NORMAL_F * (g + d), draws, slow, ns, o);
-  }
-}
-
 static A512 void normal_d_groups(const rng_stream *s, uint64_t g, size_t ng, double *out) {
   _Alignas(64) uint64_t draws[CHUNK_D];
   uint32_t slow[CHUNK_D + 32];
@@ -422,7 +374,8 @@ static A512 void rademacher_d_groups(const rng_stream *s, uint64_t g, size_t ng,
   }
 }
 
-const rng_path fgrt__rng_avx512 = {"avx512", normal_f_groups, normal_d_groups, rademacher_f_groups,
+const rng_path fgrt__rng_avx512 = {"avx512", fgrt__normal_f_avx2, /* float normals: rng_avx2.c */
+                                   normal_d_groups, rademacher_f_groups,
                                    rademacher_d_groups};
 #else
 const rng_path fgrt__rng_avx512 = {"avx512", 0, 0, 0, 0};

@@ -2,10 +2,15 @@
  * rng_avx512.c) and its tables (rng_tables.c).
  *
  * The stream format (docs/runtime.md, "Stream format"): values come in
- * groups of 16 consecutive Philox blocks. Block l of group g has counter
- * (tag | 16 g + l, dir, step low, step high) and key = the seed; its four
- * output words w = 0..3 form, over l = 0..15, four "planes" of 16 words.
- *   float normal r of a group (64):   plane r / 16, lane r % 16
+ * groups of 16 consecutive blocks of 128 bits. Block l of group g has counter
+ * (tag | 16 g + l, dir, step low, step high); its four output words w = 0..3
+ * form, over l = 0..15, four "planes" of 16 words. Double normals and
+ * Rademacher values use Philox4x32-10 keyed with the seed; float normals use
+ * ARS-7 (AES rounds, below) keyed with (seed, 0).
+ *   float normal r of a group (64):   Box-Muller pair of words 2c and 2c + 1
+ *                                     of block 8 (c / 2) + r % 8, c = r / 16
+ *                                     (c % 2 in place of c in the word
+ *                                     index); r / 8 % 2 picks cos or sin
  *   double normal r (32):             words 2h (low half), 2h + 1 (high) of
  *                                     block 8 (r / 16) + r % 8, h = r / 8 % 2
  *   Rademacher r (2048):              bit (r / 16) % 32 of plane r / 512,
@@ -24,6 +29,13 @@
 #define PHILOX_M1 0xCD9E8D57u
 #define PHILOX_W0 0x9E3779B9u
 #define PHILOX_W1 0xBB67AE85u
+
+/* ARS-7 (Salmon et al. 2011, Random123's ars4x32 with 7 rounds): v = ctr ^
+ * key, then 6 AES rounds (aesenc) and one last round (aesenclast), the round
+ * key advanced by the Weyl constant (64-bit lanes) before each. */
+#define ARS_ROUNDS 7
+#define ARS_WEYL_LO 0x9E3779B97F4A7C15ull
+#define ARS_WEYL_HI 0xBB67AE8584CAA73Bull
 
 /* Counter word 0: a stream tag in the top bits, the block index below. */
 #define CTR_NORMAL_D (0u << 30)
@@ -56,6 +68,49 @@ typedef struct {
 } rng_path;
 
 extern const rng_path fgrt__rng_generic, fgrt__rng_avx2, fgrt__rng_avx512;
+
+/* ------------------------------------------------ float normals: Box-Muller
+ * A pair of words (a, b) gives R cos(theta) and R sin(theta), in float
+ * operations every path rounds the same way (no libm; fused multiply-adds
+ * exactly where written, fmaf on the portable path):
+ *   u = (float)(int32)(a >> 1 | 1) 2^-31 in (0, 1]; R = sqrt(-2 ln u), ln u
+ *     by Cephes' logf (u = 2^e m, m in [sqrt(1/2), sqrt 2), a degree-8
+ *     polynomial in x = m - 1, e ln 2 in two parts): R <= 6.56;
+ *   theta = q pi/2 + phi: q = bits 30-31 of b, phi = (k - (2^22 - 1/2))
+ *     (pi/2) 2^-23, k = bits 7-29 (the subtraction is exact: phi is uniform
+ *     on (-pi/4, pi/4)); sin and cos of phi by Cephes' sinf and cosf
+ *     polynomials, then turned by the quadrant: q = 1 gives (-sin, cos),
+ *     q = 2 (-cos, -sin), q = 3 (sin, -cos).
+ * The scalar version is bm_pair in rng.c, the AVX2 one in rng_avx2.c: the
+ * same operations in the same order. */
+#define BM_SQRTHF 0.707106781186547524f
+#define BM_LOG_C0 7.0376836292E-2f
+#define BM_LOG_C1 -1.1514610310E-1f
+#define BM_LOG_C2 1.1676998740E-1f
+#define BM_LOG_C3 -1.2420140846E-1f
+#define BM_LOG_C4 1.4249322787E-1f
+#define BM_LOG_C5 -1.6668057665E-1f
+#define BM_LOG_C6 2.0000714765E-1f
+#define BM_LOG_C7 -2.4999993993E-1f
+#define BM_LOG_C8 3.3333331174E-1f
+#define BM_LN2_LO -2.12194440E-4f
+#define BM_LN2_HI 0.693359375f
+#define BM_K_MID 4194303.5f                    /* 2^22 - 1/2 */
+#define BM_PIO2_2M23 (1.57079632679489661923f * 0x1p-23f) /* fl(pi/2) 2^-23, exact */
+#define BM_SIN_C0 -1.9515295891E-4f
+#define BM_SIN_C1 8.3321608736E-3f
+#define BM_SIN_C2 -1.6666654611E-1f
+#define BM_COS_C0 2.443315711809948E-5f
+#define BM_COS_C1 -1.388731625493765E-3f
+#define BM_COS_C2 4.166664568298827E-2f
+
+/* ARS-7 of one block in portable code (a software AES round: the same bits
+ * as AES-NI's). */
+void fgrt__ars7(const uint32_t ctr[4], const uint32_t key[4], uint32_t out[4]);
+void fgrt__ars(const uint32_t ctr[4], const uint32_t key[4], int rounds, uint32_t out[4]); /* any rounds >= 1 */
+
+/* The AVX2 path's float normals, which the AVX-512 path uses too. */
+void fgrt__normal_f_avx2(const rng_stream *s, uint64_t g, size_t ng, float *out);
 
 /* The slow path of a normal value whose first draw left its layer's core
  * (every path calls these, so slow values are identical too): value i of
@@ -112,8 +167,8 @@ extern const double fgrt__zig_y[257];
 extern const double fgrt__zig_exp_c[ZIG_EXP_DEGREE + 1]; /* 1 / j! */
 double fgrt__zig_exp(double t);
 
-/* No path may fuse a multiplication and an addition into one FMA: the
- * values must be identical with and without FMA units. */
+/* No path may fuse a multiplication and an addition into one FMA where the
+ * code does not write one: the values must be identical on every path. */
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF
 #elif defined(__GNUC__)
