@@ -4,9 +4,9 @@
  * variance per component: g(θ) = (∇f(θ)·v) v is then an unbiased estimate of
  * ∇f(θ). This header gives a seedable, counter-based generator for them.
  *
- * Generator: Philox4x32-10 (Salmon et al., "Parallel random numbers: as easy
- * as 1, 2, 3", SC'11), a keyed bijection of a 128-bit counter. The key is the
- * 64-bit seed; the counter is (block, dir, step low 32 bits, step high 32 bits)
+ * Generators: Philox4x32-10, and ARS-7 (AES rounds) for float normals
+ * (Salmon et al., "Parallel random numbers: as easy as 1, 2, 3", SC'11),
+ * keyed bijections of a 128-bit counter. The key is the 64-bit seed; the counter is (block, dir, step low 32 bits, step high 32 bits)
  * where block packs the index of the block inside the direction and a tag
  * telling the streams apart. No state changes when sampling. The stream
  * format (which bits make which value) is in docs/runtime.md.
@@ -19,21 +19,22 @@
  *    path (portable C, AVX2 or AVX-512, chosen at run time: all give
  *    bit-identical values). The functions are thread-safe (the fgrt_rng is
  *    only read).
- *  - Distinct (seed, step, dir, i) use distinct Philox counters or keys, so
+ *  - Distinct (seed, step, dir, i) use distinct counters or keys, so
  *    they never share random bits; the double normal, float normal,
  *    Rademacher and uniform streams of one (seed, step, dir) use distinct
  *    counters too.
- *  - The raw bits (fgrt_philox4x32_10, fgrt_uniform01, the Rademacher fills)
- *    are identical on every platform. Normal values are too, except the
- *    1.5% that take the ziggurat's slow path, which calls exp and log from
- *    <math.h>: another libm may change their last bits.
+ *  - The raw bits (fgrt_philox4x32_10, fgrt_ars4x32_7, fgrt_uniform01, the
+ *    Rademacher fills) and the float normals are identical on every
+ *    platform. Double normals are too, except the few that take the
+ *    ziggurat's tail, which calls log from <math.h>: another libm may change
+ *    their last bits.
  *  - Rademacher values are exactly -1.0 or +1.0, each with probability 1/2;
  *    the float and double fills give the same values.
- *  - Normal values are standard normal: the ziggurat method (256 layers,
- *    exact: rejected draws start over from the value's own retry stream),
- *    53-bit resolution for double. The float fill draws its own values in
- *    float from 32 bits each (24-bit resolution): they are not the double
- *    values rounded.
+ *  - Normal values are standard normal. Double: the ziggurat method (256
+ *    layers, exact: rejected draws start over from the value's own retry
+ *    stream), 53-bit resolution. Float: Box-Muller on ARS-7 bits in float
+ *    arithmetic (no table, no rejection; |z| <= 6.56), its own values, not
+ *    the double values rounded.
  *
  * Range: offset + n must not exceed FGRT_MAX_NORMAL for normal and uniform
  * values (2^31 per direction) and FGRT_MAX_RADEMACHER for Rademacher values
