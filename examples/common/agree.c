@@ -11,6 +11,9 @@
  * Richardson-extrapolated central difference of the loss along v (to 1e-6;
  * it is an approximation, and ReLU and max-pool kinks make it the weakest).
  *
+ * The width-8 derivative (fgcc --width 8) of 8 directions at once is held to
+ * the same references, direction by direction.
+ *
  * float32: differences are meaningless at float32's resolution, so the
  * float32 build is held to the float64 one at the same (float32-rounded)
  * parameters, images and directions, which the float64 check vouches for:
@@ -106,6 +109,54 @@ static int check_direction(const example_model *m, problem *p, int k) {
   return ok ? 0 : 1;
 }
 
+static void fill_direction(const fgrt_rng *r, int k, real *v, size_t n) {
+#ifdef EXAMPLE_F32
+  if (k % 2)
+    fgrt_fill_rademacher_f(r, 3, (uint32_t)k, 0, v, n);
+  else
+    fgrt_fill_normal_f(r, 3, (uint32_t)k, 0, v, n);
+#else
+  if (k % 2)
+    fgrt_fill_rademacher(r, 3, (uint32_t)k, 0, v, n);
+  else
+    fgrt_fill_normal(r, 3, (uint32_t)k, 0, v, n);
+#endif
+}
+
+/* loss_jvp_w on EXAMPLE_WIDTH directions at once (interleaved: element j of
+ * direction k at V[j * W + k]): each d_k against backprop's gradient . v_k
+ * (the float64 gradient in float32: the same tolerances as one direction),
+ * and the loss. */
+static int check_width(const example_model *m, problem *p, const fgrt_rng *r) {
+  enum { W = EXAMPLE_WIDTH };
+  size_t n = p->n;
+  real *vw = malloc(n * W * sizeof *vw), d[W];
+  if (!vw)
+    return fprintf(stderr, "%s: out of memory\n", m->name), 1;
+  for (int k = 0; k < W; k++) {
+    fill_direction(r, k, p->v, n);
+    for (size_t j = 0; j < n; j++)
+      vw[j * W + k] = p->v[j];
+  }
+  real f = FNS(m)->loss_jvp_w(p->theta, vw, p->x, p->y, BATCH, d);
+  double e_f = fabs(f - p->loss64) / fabs(p->loss64), worst = 0;
+  for (int k = 0; k < W; k++) {
+    for (size_t j = 0; j < n; j++)
+      p->v64[j] = vw[j * W + k];
+    double ref = dot(p->grad64, p->v64, n), scale = sqrt(dot(p->grad64, p->grad64, n) * dot(p->v64, p->v64, n));
+    worst = fmax(worst, fabs(d[k] - ref) / scale);
+  }
+  free(vw);
+#ifdef EXAMPLE_F32
+  int ok = worst < F32_TOL && e_f < F32_TOL;
+#else
+  int ok = worst < 1e-10 && e_f < 1e-12;
+#endif
+  printf("%s %s width %d: %d directions in one pass, worst rel.err against backprop %.1e, loss %.1e  %s\n", m->name,
+         PRECISION, W, W, worst, e_f, ok ? "ok" : "MISMATCH");
+  return ok ? 0 : 1;
+}
+
 #ifdef EXAMPLE_F32
 /* The float32 backprop gradient against the float64 one, component by component. */
 static int check_gradient(const example_model *m, problem *p) {
@@ -161,19 +212,10 @@ int R(example_agree)(const example_model *m) {
   bad |= check_gradient(m, p);
 #endif
   for (int k = 0; k < DIRECTIONS; k++) {
-#ifdef EXAMPLE_F32
-    if (k % 2)
-      fgrt_fill_rademacher_f(&r, 3, (uint32_t)k, 0, p->v, p->n);
-    else
-      fgrt_fill_normal_f(&r, 3, (uint32_t)k, 0, p->v, p->n);
-#else
-    if (k % 2)
-      fgrt_fill_rademacher(&r, 3, (uint32_t)k, 0, p->v, p->n);
-    else
-      fgrt_fill_normal(&r, 3, (uint32_t)k, 0, p->v, p->n);
-#endif
+    fill_direction(&r, k, p->v, p->n);
     bad |= check_direction(m, p, k);
   }
+  bad |= check_width(m, p, &r);
   release(p);
   free(p);
   return bad;

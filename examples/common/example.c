@@ -98,6 +98,8 @@ static void usage(const example_model *m, FILE *f) {
           "  --combine=mean|project         the K directions' estimate: their mean (default), or the\n"
           "                       projection of the gradient onto their span (Flügel et al. 2025;\n"
           "                       K at most the parameters; not with per-rank MPI directions)\n"
+          "  --vector=on|off      with K >= 8 directions, fgcc's width-8 derivative takes 8 in one\n"
+          "                       pass (default on), or one pass per direction (off)\n"
           "  --clip=X             clip the gradient estimate to norm X >= 0 (0: off; default\n"
           "                       with fg: the model's cap on |∇f·v| times sqrt(parameters))\n"
           "  --train-limit=N --test-limit=N use the first N images only (0: all)\n"
@@ -175,7 +177,7 @@ static int parse_path(const char *key, const char *v, const char **out, char *er
 static const char *const METHODS[] = {"fg", "bp"}, *const PRECISIONS[] = {"f64", "f32"}, *const OPTIMIZERS[] = {"sgd", "momentum", "adam"},
                          *const DISTS[] = {"normal", "rademacher"}, *const PROGRESS[] = {"off", "on", "auto"},
                          *const SCHEDULES[] = {"constant", "exp", "step", "inv-sqrt", "cosine"},
-                         *const MPI_MODES[] = {"shared", "per-rank"}, *const COMBINES[] = {"mean", "project"};
+                         *const MPI_MODES[] = {"shared", "per-rank"}, *const COMBINES[] = {"mean", "project"}, *const VECTOR[] = {"on", "off"};
 
 /* The options naming a choice: 1 taken, 0 unknown, -1 bad. */
 static int choice_option(example_options *o, const char *key, const char *v, char *err, size_t errlen) {
@@ -194,6 +196,8 @@ static int choice_option(example_options *o, const char *key, const char *v, cha
     e = parse_enum(v, PROGRESS, 3, &i, err, errlen), o->t.progress = i == 2 ? -1 : i;
   else if (!strcmp(key, "combine"))
     e = parse_enum(v, COMBINES, 2, &i, err, errlen), o->t.combine = (fgrt_combine)i;
+  else if (!strcmp(key, "vector"))
+    e = parse_enum(v, VECTOR, 2, &o->scalar_jvp, err, errlen);
   else if (!strcmp(key, "mpi-directions"))
     e = parse_enum(v, MPI_MODES, 2, &i, err, errlen), o->mpi = i + 1;
   else

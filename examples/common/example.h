@@ -18,6 +18,7 @@
 
 #define EXAMPLE_PIXELS 784
 #define EXAMPLE_CLASSES 10
+#define EXAMPLE_WIDTH 8 /* examples/CMakeLists.txt's EXAMPLE_WIDTH */
 
 /* One precision's functions of a model (`real` is double in example_fns_f64,
  * float in example_fns_f32): the same loss.c and backprop.c built twice. */
@@ -31,6 +32,9 @@
     real (*loss_grad)(const real *theta, const real *x, const int *y, int n, real *grad);                          \
     /* z = the logits of n images (n x 10) */                                                                      \
     void (*logits)(const real *theta, const real *x, int n, real *z);                                              \
+    /* loss_jvp for EXAMPLE_WIDTH directions in one pass (fgcc --width): element j of direction k at               \
+     * v[j * EXAMPLE_WIDTH + k], dfv[k] = ∇loss · v_k */                                                           \
+    real (*loss_jvp_w)(const real *theta, const real *v, const real *x, const int *y, int n, real *dfv);           \
   }
 typedef EXAMPLE_FNS(double) example_fns_f64;
 typedef EXAMPLE_FNS(float) example_fns_f32;

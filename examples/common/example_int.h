@@ -24,6 +24,7 @@ typedef struct {
   uint64_t batch, directions;         /* copied into t after parsing */
   uint64_t train_limit, test_limit;   /* 0: all */
   int mpi;                            /* --mpi-directions: 0 none, 1 shared, 2 per-rank */
+  int scalar_jvp;                     /* --vector=off: never the width-EXAMPLE_WIDTH derivative */
   int rank, ranks;                    /* this process among the MPI ranks (0 of 1 without) */
   fgrt_train_opts t;
 } example_options;

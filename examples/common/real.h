@@ -19,6 +19,7 @@
 typedef float real;
 #define R(name) name##_f32
 #define R_JVP(name) name##_f32_jvp /* the name fgcc gives R(name)'s derivative */
+#define R_JVP8(name) name##_f32_jvp8 /* and its vector mode at width 8 */
 #define example_fns example_fns_f32
 #define GEMM cblas_sgemm
 #define EXP expf
@@ -27,6 +28,7 @@ typedef float real;
 typedef double real;
 #define R(name) name##_f64
 #define R_JVP(name) name##_f64_jvp
+#define R_JVP8(name) name##_f64_jvp8
 #define example_fns example_fns_f64
 #define GEMM cblas_dgemm
 #define EXP exp
