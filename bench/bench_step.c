@@ -19,6 +19,8 @@
  *          theta -= lr (∇f·v) v (g is never formed)
  *   fg_rad the same step with Rademacher directions (v_i = ±1)
  *   bp     a backprop SGD step: f and ∇f (hand-written), theta -= lr ∇f
+ *   jvp8   fgcc's width-8 loss_jvp_w (fgcc --width 8): f and ∇f·v_k for
+ *          8 directions in one pass, against 8 jvp calls
  *
  * Gathering the minibatch is outside every measurement. Fast runs are
  * repeated inside one timing so that a timing lasts at least --min-time.
@@ -68,6 +70,7 @@ typedef struct {
   size_t n;      /* parameters */
   int batch;
   real *theta, *v, *g, *x;
+  real *vw;      /* jvp8's 8 interleaved directions, n x 8 */
   int *y;
   fgrt_rng rng;
   uint64_t step;
@@ -157,8 +160,14 @@ typedef struct {
   double (*run)(bench *);
 } operation;
 
+static double op_jvp8(bench *b) {
+  real d[EXAMPLE_WIDTH];
+  real f = FNS(b->m)->loss_jvp_w(b->theta, b->vw, b->x, b->y, b->batch, d);
+  return f + d[0] + d[EXAMPLE_WIDTH - 1];
+}
+
 static const operation OPS[] = {{"f", op_f}, {"jvp", op_jvp}, {"hand", op_hand}, {"fg", op_fg}, {"fg_rad", op_fg_rad},
-                                  {"bp", op_bp}};
+                                  {"bp", op_bp}, {"jvp8", op_jvp8}};
 enum { N_OPS = sizeof OPS / sizeof OPS[0] };
 
 static int cmp_double(const void *a, const void *b) {
@@ -290,7 +299,7 @@ static int check_names(const char *what, const char *mem) {
 
 static void usage(void) {
   puts("usage: bench_step_MODEL_f32|f64 [--data=DIR] [--batch=N] [--repeats=N] [--warmup=N] [--min-time=S]\n"
-       "                        [--what=f,jvp,hand,fg,fg_rad,bp] [--mem=none|f|jvp|hand|fg|bp] [--config=LABEL]\n"
+       "                        [--what=f,jvp,hand,fg,fg_rad,bp,jvp8] [--mem=none|f|jvp|hand|fg|bp|jvp8] [--config=LABEL]\n"
        "                        [--dump=FILE] [model options: --hidden=... --channels=...]");
 }
 
@@ -337,11 +346,13 @@ int main(int argc, char **argv) {
    * operations, g for backprop, neither for f and the baseline "none" */
   int need_g = !mem || !strcmp(mem, "bp");
   int need_v = !mem || listed("jvp,hand,fg,fg_rad", mem);
+  int need_vw = mem ? !strcmp(mem, "jvp8") : listed(what, "jvp8");
   b.v = need_v ? malloc(sizeof(real) * b.n) : NULL;
+  b.vw = need_vw ? malloc(sizeof(real) * b.n * EXAMPLE_WIDTH) : NULL;
   b.g = need_g ? malloc(sizeof(real) * b.n) : NULL;
   double *init = malloc(sizeof(double) * b.n);
   int status = 0;
-  if (!b.theta || !b.x || !b.y || !init || (need_v && !b.v) || (need_g && !b.g)) {
+  if (!b.theta || !b.x || !b.y || !init || (need_v && !b.v) || (need_g && !b.g) || (need_vw && !b.vw)) {
     fprintf(stderr, "bench_step: out of memory\n");
     status = 1;
     goto done;
@@ -356,6 +367,8 @@ int main(int argc, char **argv) {
   fgrt_rng_init(&b.rng, 1);
   if (b.v)
     fill_normal(&b.rng, 1u << 30, 0, 0, b.v, b.n);
+  if (b.vw)
+    fill_normal(&b.rng, 1u << 30, 1, 0, b.vw, b.n * EXAMPLE_WIDTH);
   if (dump_path) {
     status = dump(&b, dump_path) ? 1 : 0;
     goto done;
@@ -392,6 +405,7 @@ done: /* freed, so that LeakSanitizer (scripts/test-sanitize.sh) sees no leak */
   free(b.x);
   free(b.y);
   free(b.v);
+  free(b.vw);
   free(b.g);
   return status;
 }

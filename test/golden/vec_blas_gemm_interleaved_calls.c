@@ -1,7 +1,8 @@
 // Vector mode: a gemm's tangent over K directions is fgblas_dgemm_k on the
 // interleaved tangents. Row-major with the right operand active (W) it is
 // ONE gemm (the column-major form's left operand, m*K rows, ld*K); with the
-// left operand active (X) one gemm per column of the column-major form.
+// left operand active (X) the tangent columns regrouped direction by
+// direction into a temporary, one gemm, added back (fgblas_dgemm_r_k).
 // REQUIRES: cblas
 // RUN: %fgcc --width 4 %s -o %t.c
 // RUN: grep -v '^ *//' %t.c | FileCheck %s
@@ -23,11 +24,9 @@ FG_DIFF void input(const double *W, FG_WRT const double *X, double *Y, int n, in
 // CHECK:       {{^}}  if (which == 0 && ta == CblasNoTrans)
 // CHECK-NEXT:  {{^}}    cblas_dgemm(CblasColMajor, CblasNoTrans, tb, m * K, n, kk, alpha, A, lda * K, B, ldb, beta, C, ldc * K);
 // CHECK-NEXT:  {{^}}  else if (which == 0)
-// CHECK-NEXT:  {{^}}    for (int i = 0; i < m; i++)
-// CHECK-NEXT:  {{^}}      cblas_dgemm(CblasColMajor, CblasNoTrans, tb, K, n, kk, alpha, A + (long)i * lda * K, K, B, ldb, beta,
-// CHECK:       {{^}}  else
-// CHECK-NEXT:  {{^}}    for (int j = 0; j < n; j++)
-// CHECK-NEXT:  {{^}}      cblas_dgemm(CblasColMajor, CblasNoTrans, fgblas_not(ta), K, m, kk, alpha,
+// CHECK-NEXT:  {{^}}    fgblas_dgemm_lt_k(K, tb, m, n, kk, alpha, A, lda, B, ldb, beta, C, ldc);
+// CHECK-NEXT:  {{^}}  else
+// CHECK-NEXT:  {{^}}    fgblas_dgemm_r_k(K, ta, tb, m, n, kk, alpha, A, lda, B, ldb, beta, C, ldc);
 // CHECK-LABEL: {{^}}void layer_jvp4(const double *W, const double *W_dot, const double *X, double *Y, double *Y_dot, int n, int nin, int nout){{$}}
 // CHECK-NEXT:  {{^}}{{{$}}
 // CHECK-NEXT:  {{^}}    const fg_v4d *W_dot_v = (const fg_v4d *)W_dot;
