@@ -130,6 +130,7 @@ fi
 if ((QUICK)); then
   STEPS=("logreg|paper||16|2" "mlp|paper|--hidden=16|16|2" "cnn|paper|--channels=2 --hidden=16|8|2")
   DEPTHS=(1); DEPTH_WIDTH=16; DEPTH_REPEATS=2
+  WIDTHS=("logreg||16" "mlp|--hidden=16|16" "cnn|--channels=2 --hidden=16|8")
   MEM_BATCH=16; MEM_TORCH=0
   RNG_SECONDS=0.002
   CURVE_SEEDS="1"; CURVE_LOG=5
@@ -139,6 +140,8 @@ else
   STEPS=("logreg|paper||16 64 256|11" "mlp|784-128-10|--hidden=128|16 64 256|11" "mlp|paper||16 64 256|7"
          "cnn|paper||16 64|5")
   DEPTHS=(1 2 4 8); DEPTH_WIDTH=1024; DEPTH_REPEATS=5
+  # vector mode on the examples' losses (section 8): "model|options|batch", the paper's models
+  WIDTHS=("logreg||64" "mlp||64" "cnn||64")
   MEM_BATCH=64; MEM_TORCH=1
   RNG_SECONDS=0.2 # per figure and round (bench_rng: 5 rounds)
   CURVE_SEEDS="1 2 3"; CURVE_LOG=100
@@ -302,6 +305,15 @@ for build in "${RNG_BUILDS[@]}"; do
   [ -x "$dir/bench/bench_width" ] || { log "no $dir/bench/bench_width: no vector-mode figures ($build build)"; continue; }
   log "vector mode: jvp8 against 8 x jvp ($build)"
   "$dir/bench/bench_width" "$RNG_SECONDS" >"$RESULTS/width_$build.jsonl"
+  # the examples' losses (CBLAS): loss_jvp8 against 8 loss_jvp, config "width"
+  for entry in "${WIDTHS[@]}"; do
+    IFS='|' read -r m opts b <<<"$entry"
+    for p in "${PRECISIONS[@]}"; do
+      log "vector mode: $m $p jvp8 against 8 x jvp ($build)"
+      # shellcheck disable=SC2086
+      c_step "$build" "$m" "$p" "$b" 3 width $opts --what=jvp,jvp8
+    done
+  done
 done
 
 # ---------------------------------------------------------------- 3: training curves
