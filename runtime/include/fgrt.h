@@ -342,6 +342,16 @@ double fgrt_forward_gradient(const fgrt_model *model, const fgrt_rng *rng, fgrt_
  * g[i] = Σ_k (float)(d_k / K) v_k[i], summed in float in the order of k. */
 double fgrt_forward_gradient_f(const fgrt_model *model, const fgrt_rng *rng, fgrt_direction dist, unsigned directions,
                                const float *theta, const fgrt_batch *batch, float *g, float *v);
+/* The same K directions through model->loss_jvp_w (loss_jvp_w_f), `width`
+ * at a time: ceil(K/width) calls, the lanes past K zero and their results
+ * dropped, the terms added as above. work is scratch of
+ * n_params * (width + 1) values; with no width callback it is v for the K
+ * calls above. Returns the mean loss over the calls (NaN: out of memory). */
+double fgrt_forward_gradient_w(const fgrt_model *model, const fgrt_rng *rng, fgrt_direction dist, unsigned directions,
+                               const double *theta, const fgrt_batch *batch, double *g, double *work);
+double fgrt_forward_gradient_w_f(const fgrt_model *model, const fgrt_rng *rng, fgrt_direction dist,
+                                 unsigned directions, const float *theta, const fgrt_batch *batch, float *g,
+                                 float *work);
 
 /* The orthogonal projection onto span(v_1..v_K) of a vector whose dot
  * products with the v_k are d[0..K): g = V (VᵀV)⁻¹ d, V's column k at

@@ -76,6 +76,36 @@ static void T(add_term)(REAL *g, REAL c, const REAL *v, size_t stride, size_t n,
       g[i] += c * v[i * stride];
 }
 
+/* fgrt_forward_gradient through the width callback: ceil(K/W) calls, lanes
+ * past K zero and their results dropped; the same terms added in the same
+ * order. work: n (W + 1) REALs. Without a width callback, the K calls. */
+double API(fgrt_forward_gradient_w)(const fgrt_model *m, const fgrt_rng *rng, fgrt_direction dist, unsigned directions,
+                                    const REAL *theta, const fgrt_batch *batch, REAL *g, REAL *work) {
+  size_t n = m->n_params, W = m->width;
+  if (!m->API(loss_jvp_w) || W == 0)
+    return API(fgrt_forward_gradient)(m, rng, dist, directions, theta, batch, g, work);
+  double *dw = malloc(W * sizeof *dw), total = 0;
+  if (!dw)
+    return NAN;
+  REAL *v = work, *vw = work + n;
+  unsigned calls = 0;
+  for (unsigned first = 0; first < directions; first += (unsigned)W, calls++) {
+    unsigned count = directions - first < W ? directions - first : (unsigned)W;
+    for (size_t l = 0; l < W; l++) {
+      if (l < count)
+        T(fill_direction)(rng, dist, batch->step, first + (unsigned)l, v, n);
+      for (size_t j = 0; j < n; j++)
+        vw[j * W + l] = l < count ? v[j] : 0;
+      dw[l] = 0;
+    }
+    total += m->API(loss_jvp_w)(m->user, theta, vw, batch, dw);
+    for (unsigned l = 0; l < count; l++) /* g += (∇f·v_k / K) v_k */
+      T(add_term)(g, (REAL)(dw[l] / directions), vw + l, W, n, first + l == 0);
+  }
+  free(dw);
+  return total / calls;
+}
+
 /* Direction k of the step into lane l of the interleaved vw (width W):
  * from column k of cols when the directions are kept, else drawn. */
 static void T(fill_lane)(run *r, uint64_t step, unsigned k, const REAL *cols, REAL *vw, unsigned l) {

@@ -234,6 +234,50 @@ static void width_callback_equals_k_calls(void **state) {
           expect_width_equals_calls(f32, wi, ks[ki], (fgrt_combine)c, NULL);
 }
 
+/* fgrt_forward_gradient_w (the custom-loop estimate through the width
+ * callback) equals fgrt_forward_gradient's K calls bit for bit, in both
+ * precisions, for K below, equal to and above W; the calls and lanes are
+ * counted; without a width callback it is the K calls. */
+static void forward_gradient_w_equals_k_calls(void **state) {
+  (void)state;
+  const unsigned ks[] = {1, 3, 8, 10};
+  uint32_t idx[4] = {1, 5, 2, 9};
+  fgrt_batch b = {idx, 4, 7, 0};
+  fgrt_rng rng;
+  fgrt_rng_init(&rng, 11);
+  double t[D], g1[D], gw[D], work[D * (MAXW + 1)];
+  float tf[D], g1f[D], gwf[D], workf[D * (MAXW + 1)];
+  for (int i = 0; i < D; i++)
+    t[i] = 0.3 * i - 1, tf[i] = (float)t[i];
+  for (int wi = 0; wi < 5; wi++)
+    for (int ki = 0; ki < 4; ki++) {
+      unsigned K = ks[ki], W = WIDTHS[wi];
+      fgrt_direction dist = K % 2 ? FGRT_NORMAL : FGRT_RADEMACHER;
+      quad q1, q2;
+      quad_init(&q1), quad_init(&q2);
+      fgrt_model m1 = model_of(&q1, 1), m2 = width_model_of(&q2, 1, wi);
+      double l1 = fgrt_forward_gradient(&m1, &rng, dist, K, t, &b, g1, work);
+      double lw = fgrt_forward_gradient_w(&m2, &rng, dist, K, t, &b, gw, work);
+      double l1f = fgrt_forward_gradient_f(&m1, &rng, dist, K, tf, &b, g1f, workf);
+      double lwf = fgrt_forward_gradient_w_f(&m2, &rng, dist, K, tf, &b, gwf, workf);
+      if (memcmp(g1, gw, sizeof g1) || memcmp(g1f, gwf, sizeof g1f))
+        fail_msg("width %u K %u: g[0] %.17g / %.9g, K calls %.17g / %.9g", W, K, gw[0], (double)gwf[0], g1[0],
+                 (double)g1f[0]);
+      assert_true(fabs(l1 - lw) <= 1e-15 * fabs(l1) && fabs(l1f - lwf) <= 1e-6 * fabs(l1f));
+      assert_int_equal(q2.width_calls, 2 * ((K + W - 1) / W));
+      assert_int_equal(q2.lanes_used, 2 * K);
+      assert_int_equal(q2.jvp_calls, 0);
+      assert_true(g1[0] != 0); /* the estimate is not trivially equal */
+    }
+  quad q;
+  quad_init(&q);
+  fgrt_model m = model_of(&q, 1);
+  fgrt_forward_gradient(&m, &rng, FGRT_NORMAL, 3, t, &b, g1, work);
+  fgrt_forward_gradient_w(&m, &rng, FGRT_NORMAL, 3, t, &b, gw, work); /* no width callback: the K calls */
+  assert_memory_equal(g1, gw, sizeof g1);
+  assert_int_equal(q.jvp_calls, 6);
+}
+
 /* The collectives of a single rank. */
 static int one_sum(const fgrt_comm *c, double *x, int n, char *err, size_t errlen) {
   (void)c, (void)x, (void)n, (void)err, (void)errlen;
@@ -642,6 +686,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(width_callback_equals_k_calls),
       cmocka_unit_test(width_callback_distributed),
+      cmocka_unit_test(forward_gradient_w_equals_k_calls),
       cmocka_unit_test(width_callback_preferred),
       cmocka_unit_test(projection_is_least_squares),
       cmocka_unit_test(projection_f_within_float_rounding),
