@@ -354,10 +354,13 @@ static void refuse_external(Act *c, Expr *at, Expr *call, const char *why) {
   refuse_call(c, at, why);
   int width;
   Func *other = c->report ? user_jvp_other_width(c->a, call->fn, &width) : NULL;
-  if (other)
-    note_at(other->loc, "'%s' is the derivative of '%s' for --width %d (FG_JVP_WIDTH); this run is --width %d, "
-                        "which calls only a derivative of width %d or 1",
+  if (other && c->a->width > 1)
+    note_at(other->loc, "'%s' is the derivative of '%s' for --width %d (FG_JVP_WIDTH); this run (--width %d) calls "
+                        "one of width %d (FG_JVP_WIDTH) or 1 (FG_JVP)",
             other->name, call->fn->name, width, c->a->width, c->a->width);
+  else if (other)
+    note_at(other->loc, "'%s' is the derivative of '%s' for --width %d (FG_JVP_WIDTH); this run (width 1) calls "
+                        "one of width 1 (FG_JVP)", other->name, call->fn->name, width);
 }
 
 static bool arg_points_to_active(Act *c, Expr *arg) {
