@@ -115,10 +115,30 @@ bool var_is_active(Analysis *a, Variant *v, Var *var) {
   return v->var_active[var->id];
 }
 
+static bool jvp_is_of(Analysis *a, int i, Func *fn) {
+  return a->jvp_of_fn[i] == fn || strcmp(a->jvp_of_fn[i]->name, fn->name) == 0;
+}
+
+/* The user derivative of fn that this run calls: at --width K one of width
+ * K (FG_JVP_WIDTH) if there is one, else one of width 1 (FG_JVP); those of
+ * other widths are ignored. */
 Func *user_jvp(Analysis *a, Func *fn) {
+  Func *one = NULL;
   for (int i = 0; i < a->njvps; i++)
-    if (a->jvp_of_fn[i] == fn || strcmp(a->jvp_of_fn[i]->name, fn->name) == 0)
+    if (jvp_is_of(a, i, fn) && a->width > 1 && a->jvp_width[i] == a->width)
       return a->jvp_fn[i];
+    else if (jvp_is_of(a, i, fn) && a->jvp_width[i] == 1 && !one)
+      one = a->jvp_fn[i];
+  return one;
+}
+
+/* A derivative of fn for another width than this run's, or NULL; *width is its width. */
+static Func *user_jvp_other_width(Analysis *a, Func *fn, int *width) {
+  for (int i = 0; fn && i < a->njvps; i++)
+    if (jvp_is_of(a, i, fn) && a->jvp_width[i] != a->width) {
+      *width = a->jvp_width[i];
+      return a->jvp_fn[i];
+    }
   return NULL;
 }
 
@@ -328,6 +348,21 @@ static void refuse_call(Act *c, Expr *e, const char *why) {
     error_at(e->loc, "%s", why);
 }
 
+/* A call without a derivative, where the callee has one for another width:
+ * the refusal says why that one is not used. */
+static void refuse_external(Act *c, Expr *at, Expr *call, const char *why) {
+  refuse_call(c, at, why);
+  int width;
+  Func *other = c->report ? user_jvp_other_width(c->a, call->fn, &width) : NULL;
+  if (other && c->a->width > 1)
+    note_at(other->loc, "'%s' is the derivative of '%s' for --width %d (FG_JVP_WIDTH); this run (--width %d) calls "
+                        "one of width %d (FG_JVP_WIDTH) or 1 (FG_JVP)",
+            other->name, call->fn->name, width, c->a->width, c->a->width);
+  else if (other)
+    note_at(other->loc, "'%s' is the derivative of '%s' for --width %d (FG_JVP_WIDTH); this run (width 1) calls "
+                        "one of width 1 (FG_JVP)", other->name, call->fn->name, width);
+}
+
 static bool arg_points_to_active(Act *c, Expr *arg) {
   if (!arg->ty || (arg->ty->kind != TY_PTR && arg->ty->kind != TY_ARRAY) || !type_carries_float(arg->ty))
     return false;
@@ -367,7 +402,7 @@ static void walk_external_call(Act *c, Expr *e) {
   for (int i = 0; i < e->nargs; i++) {
     Expr *arg = e->args[i];
     if (arg_points_to_active(c, arg)) {
-      refuse_call(c, arg, arena_printf("cannot differentiate the call to '%s': it receives a pointer to data "
+      refuse_external(c, arg, e, arena_printf("cannot differentiate the call to '%s': it receives a pointer to data "
                                        "that carries a derivative and has no body in this file; supply a "
                                        "derivative with FG_JVP(%s) or --jvp %s=NAME", name, name, name));
       return;
@@ -376,14 +411,14 @@ static void walk_external_call(Act *c, Expr *e) {
   }
   for (int i = 0; i < e->nargs && varied_scalar; i++)
     if (is_output_pointer(e->args[i]->ty)) {
-      refuse_call(c, e->args[i], arena_printf("cannot differentiate the call to '%s': it receives values that carry "
+      refuse_external(c, e->args[i], e, arena_printf("cannot differentiate the call to '%s': it receives values that carry "
                                               "a derivative and a pointer it may write results through, and has no "
                                               "body in this file; supply a derivative with FG_JVP(%s) or --jvp %s=NAME",
                                               name, name, name));
       return;
     }
   if (varied_scalar && type_carries_float(e->ty))
-    refuse_call(c, e, arena_printf("no derivative for '%s': it has no body in this file and no built-in rule; "
+    refuse_external(c, e, e, arena_printf("no derivative for '%s': it has no body in this file and no built-in rule; "
                                    "supply one with FG_JVP(%s) or --jvp %s=NAME", name, name, name));
 }
 
@@ -868,21 +903,71 @@ static int jvp_param_count(Func *of) {
   return n;
 }
 
-static void add_user_jvp(Analysis *a, Func *of, Func *jvp) {
+/* At width K > 1 every tangent is a flat pointer (NAME_jvpK's convention):
+ * the tangent of a scalar parameter too. Returns the first parameter that
+ * breaks it, or -1. */
+static int non_pointer_tangent(Func *of, Func *jvp) {
+  for (int i = 0, at = 0; i < of->nparams; i++, at++)
+    if (param_can_be_active(of->params[i]) && ++at < jvp->nparams && type_is_float(of->params[i]->ty)) {
+      Type *t = jvp->params[at]->ty;
+      if (t->kind != TY_PTR || !type_is_float(t->base))
+        return at;
+    }
+  return -1;
+}
+
+static bool valid_width(int k) { return k >= 2 && k <= 64 && !(k & (k - 1)); }
+
+/* Is jvp, declared (`where`: FG_JVP_WIDTH(g, K), --jvp) as g's derivative
+ * of width `width`, written that way? */
+static bool check_user_jvp(Func *of, Func *jvp, int width, const char *where) {
   int want = jvp_param_count(of);
+  if (width != 1 && !valid_width(width)) {
+    error_at(jvp->loc, "%s: the width must be a power of two from 2 to 64 (FG_JVP(%s) is the derivative of width 1)",
+             where, of->name);
+    return false;
+  }
   if (jvp->nparams != want || jvp->is_variadic || of->is_variadic) {
     error_at(jvp->loc, "'%s' cannot be the derivative of '%s': the _jvp convention needs %d parameters (each "
                        "parameter holding floating-point data followed by its tangent%s), it has %d%s",
              jvp->name, of->name, want, type_carries_float(of->ret) ? ", then a pointer for the result's tangent" : "",
              jvp->nparams, jvp->is_variadic || of->is_variadic ? " and variadic functions are not supported" : "");
-    return;
+    return false;
   }
+  int bad = width > 1 ? non_pointer_tangent(of, jvp) : -1;
+  if (bad >= 0) {
+    error_at(jvp->params[bad]->loc, "'%s' cannot be the width-%d derivative of '%s': parameter %d ('%s'), the "
+                                    "tangent of the scalar '%s', must point to its %d values (const %s *)",
+             jvp->name, width, of->name, bad + 1, jvp->params[bad]->name, jvp->params[bad - 1]->name, width,
+             jvp->params[bad - 1]->ty->kind == TY_FLOAT ? "float" : "double");
+    return false;
+  }
+  return true;
+}
+
+static void add_user_jvp(Analysis *a, Func *of, Func *jvp, int width, const char *where) {
+  if (!check_user_jvp(of, jvp, width, where))
+    return;
   Vec x = {(void **)a->jvp_of_fn, a->njvps, a->njvps}, y = {(void **)a->jvp_fn, a->njvps, a->njvps};
   vec_push(&x, of);
   vec_push(&y, jvp);
+  int *widths = arena_alloc(sizeof(int) * (size_t)(a->njvps + 1));
+  if (a->njvps)
+    memcpy(widths, a->jvp_width, sizeof(int) * (size_t)a->njvps);
+  widths[a->njvps] = width;
   a->jvp_of_fn = (Func **)x.data;
   a->jvp_fn = (Func **)y.data;
+  a->jvp_width = widths;
   a->njvps = x.len;
+}
+
+/* How the source names j a derivative, for messages. */
+static const char *jvp_marker(Func *j) {
+  if (j->jvp_width == 1)
+    return arena_printf("FG_JVP(%s)", j->jvp_of);
+  if (j->jvp_width)
+    return arena_printf("FG_JVP_WIDTH(%s, %d)", j->jvp_of, j->jvp_width);
+  return arena_printf("FG_JVP_WIDTH(%s, K)", j->jvp_of);
 }
 
 static void collect_user_jvps(Analysis *a, Program *p, const Options *opt) {
@@ -892,17 +977,18 @@ static void collect_user_jvps(Analysis *a, Program *p, const Options *opt) {
       continue;
     Func *of = program_find_func(p, j->jvp_of);
     if (!of)
-      error_at(j->loc, "FG_JVP(%s): no function named '%s' is declared", j->jvp_of, j->jvp_of);
+      error_at(j->loc, "%s: no function named '%s' is declared", jvp_marker(j), j->jvp_of);
     else
-      add_user_jvp(a, of, j);
+      add_user_jvp(a, of, j, j->jvp_width, jvp_marker(j));
   }
   for (int i = 0; i < opt->njvps; i++) {
-    Func *of = program_find_func(p, opt->jvps[i].fn), *j = program_find_func(p, opt->jvps[i].jvp);
+    const JvpRequest *r = &opt->jvps[i];
+    Func *of = program_find_func(p, r->fn), *j = program_find_func(p, r->jvp);
     if (!of || !j)
-      error_plain("--jvp %s=%s: no function named '%s' is declared in %s", opt->jvps[i].fn, opt->jvps[i].jvp,
-                  !of ? opt->jvps[i].fn : opt->jvps[i].jvp, p->file);
+      error_plain("--jvp %s=%s: no function named '%s' is declared in %s", r->fn, r->jvp, !of ? r->fn : r->jvp,
+                  p->file);
     else
-      add_user_jvp(a, of, j);
+      add_user_jvp(a, of, j, r->width, arena_printf("--jvp %s=%s@%d", r->fn, r->jvp, r->width));
   }
 }
 

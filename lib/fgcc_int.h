@@ -310,6 +310,7 @@ struct Func {
   Var **locals;      /* every parameter and local variable of the body, by id */
   int nlocals;
   const char *jvp_of; /* FG_JVP(g): this function is the user-supplied derivative of g */
+  int jvp_width;      /* 1 for FG_JVP(g); K for FG_JVP_WIDTH(g, K) (0: K was not a number) */
   bool knr;          /* defined K&R style (no prototype): arguments are promoted */
   const char *source_name; /* renamed by link.c (a static of one of several inputs): its name in the source */
   const char *body_error; /* the body uses a construct fgcc cannot represent: */
@@ -383,6 +384,7 @@ typedef struct {
 typedef struct {
   const char *fn;          /* g */
   const char *jvp;         /* the user's g_jvp */
+  int width;               /* --jvp g=NAME@K: K; 1 without @K */
 } JvpRequest;
 
 struct Options {
@@ -505,7 +507,8 @@ typedef struct {
   bool *global_active;    /* per Program.globals id: has a file-scope tangent */
   bool any_global_active;
   Func **jvp_of_fn;       /* user-supplied derivatives: jvp_of_fn[i] is g ... */
-  Func **jvp_fn;          /* ... and jvp_fn[i] the user's function for it */
+  Func **jvp_fn;          /* ... and jvp_fn[i] the user's function for it, ... */
+  int *jvp_width;         /* ... of width jvp_width[i]: 1 (FG_JVP) or K (FG_JVP_WIDTH) */
   int njvps;
   int width;              /* tangents per value (Options.width, at least 1) */
   bool omp_vector_reductions; /* an OpenMP reduction of a vector tangent (diff.c): out.c declares + and - */

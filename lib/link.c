@@ -166,8 +166,10 @@ static bool same_loc(Loc a, Loc b) {
 /* A declaration's markers (FG_DIFF, FG_WRT, FG_JVP) belong to the function. */
 static void merge_markers(Func *into, Func *f) {
   into->is_diff |= f->is_diff;
-  if (!into->jvp_of)
+  if (!into->jvp_of) {
     into->jvp_of = f->jvp_of;
+    into->jvp_width = f->jvp_width;
+  }
   for (int i = 0; i < into->nparams && i < f->nparams; i++)
     into->params[i]->is_wrt |= f->params[i]->is_wrt;
 }

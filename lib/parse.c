@@ -139,6 +139,7 @@ typedef struct {
 typedef struct {
   bool diff;
   const char *jvp_of;
+  int jvp_width; /* FG_JVP_WIDTH(g, K): K; 1 for FG_JVP(g) */
   bool *wrt;
   int nwrt;
 } Annot;
@@ -793,6 +794,18 @@ static Var *lookup_var(CXCursor ref, CXCursor d) {
 
 static const char *annotation(CXCursor attr) { return take_string(clang_getCursorSpelling(attr)); }
 
+/* "g:K" of FG_JVP_WIDTH(g, K); a K that is not a decimal number is kept
+ * as 0, for analyse.c to refuse with the other bad widths. */
+static void note_jvp_width(Annot *a, const char *spec) {
+  const char *colon = strrchr(spec, ':');
+  if (!colon)
+    return;
+  a->jvp_of = arena_strndup(spec, (size_t)(colon - spec));
+  char *end;
+  long k = strtol(colon + 1, &end, 10);
+  a->jvp_width = *end || end == colon + 1 || k < 0 || k > 1 << 20 ? 0 : (int)k;
+}
+
 static enum CXChildVisitResult visit_annot(CXCursor c, CXCursor parent, CXClientData data) {
   (void)parent;
   Annot *a = data;
@@ -802,7 +815,9 @@ static enum CXChildVisitResult visit_annot(CXCursor c, CXCursor parent, CXClient
   if (strcmp(s, "fgcc_diff") == 0)
     a->diff = true;
   else if (strncmp(s, "fgcc_jvp:", 9) == 0)
-    a->jvp_of = s + 9;
+    a->jvp_of = s + 9, a->jvp_width = 1;
+  else if (strncmp(s, "fgcc_jvp_width:", 15) == 0)
+    note_jvp_width(a, s + 15);
   return CXChildVisit_Continue;
 }
 
@@ -838,6 +853,7 @@ static void apply_annotations(Func *f, CXCursor d) {
   Annot *a = map_get(&P.annots, d);
   f->is_diff = a->diff;
   f->jvp_of = a->jvp_of;
+  f->jvp_width = a->jvp_width;
   for (int i = 0; i < f->nparams && i < a->nwrt; i++)
     f->params[i]->is_wrt = a->wrt[i];
 }

@@ -29,8 +29,10 @@
  *   memset/memcpy/memmove on a shadow           size * K
  *   malloc/calloc/realloc/aligned_alloc of one  size * K
  *   fgblas_NAME_k(...) of a BLAS rule (blas.def)  flat pointers, as at the boundary
+ *   a user derivative of width K (FG_JVP_WIDTH)  called once, flat pointers
+ *   a user derivative of width 1 (FG_JVP)        called once per direction
  * What has no vector form yet is refused with a message: structs and
- * unions that carry derivatives, long double, and user derivatives
+ * unions that carry derivatives, long double, and width-1 user derivatives
  * (FG_JVP) given pointer tangents.
  */
 #include "fgcc_int.h"
@@ -70,12 +72,13 @@ static Type *vector_type(TypeKind k, int width, const Type *quals) {
   return t;
 }
 
-/* Refuse in vector mode, once per function. */
-static void refuse(W *w, Loc loc, const char *what) {
+/* Refuse in vector mode, once per function; false if it was already. */
+static bool refuse(W *w, Loc loc, const char *what) {
   if (w->refused)
-    return;
+    return false;
   w->refused = true;
   error_at(loc, "vector mode (--width %d) does not support %s yet", w->width, what);
+  return true;
 }
 
 /* The tangent storage type of a primal type: floats become vectors,
@@ -348,27 +351,37 @@ static Var *new_temp(W *w, Type *ty, Loc loc) {
   return t;
 }
 
+/* v through a temporary of vector type vt, as the flat pointer pt:
+ * (tmp = v, (pt)&tmp). */
+static Expr *through_temp(W *w, Expr *v, Type *vt, Type *pt) {
+  Var *t = new_temp(w, vector_type(vt->kind, vt->width, NULL), v->loc);
+  Expr *set = new_assign(OP_NONE, new_var_ref(t), store_value(w, t->ty, v));
+  Expr *addr = mk(EX_ADDR, type_ptr_to(t->ty), new_var_ref(t), NULL);
+  return mk(EX_COMMA, pt, set, mk_cast(pt, addr));
+}
+
 /* A tangent argument for a flat parameter of type pt: a vector value goes
  * through a temporary, (tmp = v, (const F *)&tmp); a widened pointer is
  * cast to the flat pointer type. */
 static Expr *flat_arg(W *w, Expr *arg, Type *pt) {
-  if (is_vector(arg->ty) || (is_zero(arg) && pt->kind == TY_PTR && pt->base->is_const && type_is_float(pt->base))) {
-    Type *vt = is_vector(arg->ty) ? arg->ty : vector_type(pt->base->kind, w->width, NULL);
-    Var *t = new_temp(w, vector_type(vt->kind, vt->width, NULL), arg->loc);
-    Expr *set = new_assign(OP_NONE, new_var_ref(t), store_value(w, t->ty, arg));
-    Expr *addr = mk(EX_ADDR, type_ptr_to(t->ty), new_var_ref(t), NULL);
-    return mk(EX_COMMA, pt, set, mk_cast(pt, addr));
-  }
+  if (is_vector(arg->ty))
+    return through_temp(w, arg, arg->ty, pt);
+  if (is_zero(arg) && pt->kind == TY_PTR && pt->base->is_const && type_is_float(pt->base))
+    return through_temp(w, arg, vector_type(pt->base->kind, w->width, NULL), pt);
   if (is_widened_ptr(arg->ty))
     return mk_cast(pt, arg);
   return arg;
 }
 
-/* The function whose user derivative (FG_JVP, --jvp) `name` is, or NULL. */
-static Func *user_jvp_of(W *w, const char *name) {
+/* The function whose user derivative (FG_JVP, --jvp) `name` is, or NULL;
+ * *jvp is that derivative and *width its width (1, or K: FG_JVP_WIDTH). */
+static Func *user_jvp_of(W *w, const char *name, Func **jvp, int *width) {
   for (int i = 0; i < w->a->njvps; i++)
-    if (strcmp(w->a->jvp_fn[i]->name, name) == 0)
+    if (strcmp(w->a->jvp_fn[i]->name, name) == 0 && user_jvp(w->a, w->a->jvp_of_fn[i]) == w->a->jvp_fn[i]) {
+      *jvp = w->a->jvp_fn[i];
+      *width = w->a->jvp_width[i];
       return w->a->jvp_of_fn[i];
+    }
   return NULL;
 }
 
@@ -423,8 +436,10 @@ static Expr *call_per_direction(W *w, Expr *e, Func *g) {
     if (tan[i] && i == e->nargs - 1 && type_carries_float(g->ret) && is_widened_ptr(a->ty)) {
       ret = a;
     } else if (tan[i] && is_widened_ptr(a->ty)) {
-      refuse(w, e->loc, arena_printf("passing the tangents of pointer argument %d to the derivative '%s' "
-                                     "(width 1; FG_JVP)", i + 1, e->text));
+      if (refuse(w, e->loc, arena_printf("passing the tangents of pointer argument %d to the width-1 derivative "
+                                         "'%s' (FG_JVP)", i + 1, e->text)))
+        note_at(e->loc, "a derivative of '%s' for this width takes them all in one call: declare it with "
+                        "FG_JVP_WIDTH(%s, %d) (docs/usage.md)", g->name, g->name, w->width);
       return e;
     }
     base[i] = ret == a ? a : once(w, a, &seq);
@@ -453,6 +468,33 @@ static Expr *call_per_direction(W *w, Expr *e, Func *g) {
     seq = comma(seq, new_assign(OP_NONE, ret->kind == EX_ADDR ? ret->lhs : mk(EX_DEREF, ret->ty->base, ret, NULL),
                                 vector_of(parts, w->width, vector_type(ret->ty->base->kind, w->width, NULL))));
   return value ? comma(seq, value) : seq;
+}
+
+/* One tangent argument to a width-K user derivative, for its parameter of
+ * type pt: a scalar's tangent (vector, or 0) through a temporary; a
+ * widened pointer cast to pt; a null pointer as it is. */
+static Expr *wide_tangent_arg(W *w, Expr *a, Type *pt, bool scalar) {
+  if (scalar)
+    return through_temp(w, a, vector_type(pt->base->kind, w->width, NULL), pt);
+  return is_widened_ptr(a->ty) ? mk_cast(pt, a) : a;
+}
+
+/* A user derivative of width K (FG_JVP_WIDTH(g, K), K = --width) takes
+ * its tangents as NAME_jvpK does, so it is called once, with flat pointers:
+ *   g_jvpK(a, (t1 = a_dot, (const double *)&t1), p, (const double *)p_dot, (double *)&r)
+ * a scalar's tangent points to its K values (an inactive scalar's 0 to K
+ * zeros), a pointer's to its interleaved values; the null tangent of an
+ * inactive pointer stays null, as at width 1. */
+static Expr *call_full_width(W *w, Expr *e, Func *g, Func *jvp) {
+  own_args(e);
+  for (int i = 0, at = 0; i < g->nparams && at + 1 < e->nargs; i++, at++)
+    if (param_can_be_active(g->params[i])) {
+      at++;
+      e->args[at] = wide_tangent_arg(w, e->args[at], jvp->params[at]->ty, type_is_float(g->params[i]->ty));
+    }
+  if (type_carries_float(g->ret))
+    e->args[e->nargs - 1] = wide_tangent_arg(w, e->args[e->nargs - 1], jvp->params[e->nargs - 1]->ty, false);
+  return e;
 }
 
 /* The scalar type of a vector's elements, with its qualifiers. */
@@ -503,9 +545,13 @@ static Expr *widen_call(W *w, Expr *e) {
     e->args[2] = times_width(w, e->args[2]);
     return e;
   }
+  Func *jvp = NULL;
+  int width = 0;
+  Func *g = user_jvp_of(w, e->text, &jvp, &width);
+  if (g && width == w->width)
+    return call_full_width(w, e, g, jvp);
   if (call_named(e, "free") || is_alloc_call(e) || !any_widened_arg(e)) /* allocations: store_value */
     return e;
-  Func *g = user_jvp_of(w, e->text);
   if (g)
     return call_per_direction(w, e, g);
   if (strncmp(e->text, "fgblas_", 7) == 0)

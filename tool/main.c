@@ -36,7 +36,8 @@ static const char usage_text[] =
     "  -o FILE             write the generated C to FILE (required unless --dump)\n"
     "  --fn NAME           differentiate NAME w.r.t. all its floating parameters (repeatable)\n"
     "  --fn NAME:P1,P2     differentiate NAME w.r.t. its parameters P1 and P2 (repeatable)\n"
-    "  --jvp G=G_JVP       use your function G_JVP as the derivative of G (repeatable)\n"
+    "  --jvp G=G_JVP       use your function G_JVP as the derivative of G (repeatable);\n"
+    "                      G=G_JVP@K: a width-K derivative, as FG_JVP_WIDTH(G, K)\n"
     "  --width K           vector mode: K tangents per value in one pass, NAME_jvpK\n"
     "                      (K a power of two, 1 to 64; 1 is the default NAME_jvp)\n"
     "  --line-directives   emit #line directives pointing into in.c\n"
@@ -142,14 +143,27 @@ static void add_fn(Cmdline *c, const char *spec) {
   }
 }
 
-/* --jvp G=G_JVP */
+/* --width K's values: a power of two from lo to 64; -1 for anything else. */
+static int parse_width(const char *value, int lo) {
+  char *end;
+  long k = strtol(value, &end, 10);
+  return *end || end == value || k < lo || k > 64 || (k & (k - 1)) ? -1 : (int)k;
+}
+
+/* --jvp G=G_JVP, or G=G_JVP@K for a width-K derivative (FG_JVP_WIDTH) */
 static void add_jvp(Cmdline *c, const char *spec) {
-  const char *eq = strchr(spec, '=');
-  if (!eq || !is_ident(spec, (size_t)(eq - spec)) || !is_ident(eq + 1, strlen(eq + 1)))
-    usage_error("--jvp '%s': expected FUNCTION=DERIVATIVE, two function names", spec);
+  const char *eq = strchr(spec, '='), *at = eq ? strchr(eq, '@') : NULL;
+  size_t len = eq ? (at ? (size_t)(at - eq - 1) : strlen(eq + 1)) : 0;
+  if (!eq || !is_ident(spec, (size_t)(eq - spec)) || !is_ident(eq + 1, len))
+    usage_error("--jvp '%s': expected FUNCTION=DERIVATIVE, two function names, optionally followed by @WIDTH",
+                spec);
   JvpRequest *j = &c->opt->jvps[c->opt->njvps++];
   j->fn = arena_strndup(spec, (size_t)(eq - spec));
-  j->jvp = arena_strdup(eq + 1);
+  j->jvp = arena_strndup(eq + 1, len);
+  j->width = at ? parse_width(at + 1, 2) : 1;
+  if (j->width < 0)
+    usage_error("--jvp '%s': the width after '@' must be a power of two from 2 to 64 (without '@', the derivative "
+                "has width 1)", spec);
 }
 
 static void set_dump(Cmdline *c, const char *stage) {
@@ -160,13 +174,12 @@ static void set_dump(Cmdline *c, const char *stage) {
 
 /* --width K: a power of two from 1 to 64 (a tangent is a vector of K values). */
 static void set_width(Cmdline *c, const char *value) {
-  char *end;
-  long k = strtol(value, &end, 10);
-  if (*end || end == value || k < 1 || k > 64 || (k & (k - 1)))
+  int k = parse_width(value, 1);
+  if (k < 0)
     usage_error("--width '%s': expected a power of two from 1 to 64 (tangents per value)", value);
   if (c->opt->width)
     usage_error("--width given twice");
-  c->opt->width = (int)k;
+  c->opt->width = k;
 }
 
 static void set_once(const char **slot, const char *value, const char *what) {

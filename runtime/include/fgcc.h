@@ -11,6 +11,16 @@
  *   FG_JVP(g)    on a function: it is the user-supplied derivative of g,
  *                following the _jvp calling convention below; fgcc calls it
  *                instead of differentiating g.
+ *   FG_JVP_WIDTH(g, K)
+ *                on a function: it is the user-supplied derivative of g for
+ *                vector mode at width K (fgcc --width K), K a power of two
+ *                from 2 to 64. Its parameters are those of the FG_JVP
+ *                derivative, with every tangent a flat pointer in the
+ *                interleaved layout of NAME_jvpK: a scalar's tangent points
+ *                to its K values (const double *x_dot), a pointer's holds
+ *                element j of direction k at p_dot[j*K + k], ret_dot points
+ *                to K values. fgcc --width K calls it once per call of g;
+ *                at other widths it is ignored (docs/usage.md).
  *
  * The markers expand to clang annotations only when __FGCC__ is defined,
  * which fgcc does while parsing; for gcc and clang they expand to nothing, so
@@ -40,10 +50,14 @@
 #define FG_DIFF __attribute__((annotate("fgcc_diff")))
 #define FG_WRT __attribute__((annotate("fgcc_wrt")))
 #define FG_JVP(g) __attribute__((annotate("fgcc_jvp:" #g)))
+/* K is expanded first: FG_JVP_WIDTH(g, W) with #define W 8 reads "g:8". */
+#define FG_JVP_WIDTH(g, K) __attribute__((annotate("fgcc_jvp_width:" #g ":" FG_STRINGIFY_(K))))
+#define FG_STRINGIFY_(x) #x
 #else
 #define FG_DIFF
 #define FG_WRT
 #define FG_JVP(g)
+#define FG_JVP_WIDTH(g, K)
 #endif
 
 #endif
