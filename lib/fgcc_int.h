@@ -346,6 +346,7 @@ typedef struct {
   const char *text; /* the definition as clang read it (macros expanded) */
   Loc loc;
   const char *path; /* the canonical path of its file */
+  bool in_main;     /* it is in the main file */
   int top;          /* the main file's TOP_TEXT piece holding just it, or -1 */
 } TypeDef;
 

@@ -288,9 +288,12 @@ static void type_differs(Linker *L, const FirstType *f, const TypeDef *d, int k)
   note_at(f->d->loc, "the other definition of '%s' is here", d->name);
 }
 
+/* Both definitions would stay in out.c: d is in a header, or in a main
+ * file's text but not on lines of its own (so that it can be left out). */
 static void type_twice(const FirstType *f, const TypeDef *d) {
   error_at(d->loc, "type '%s' is defined in two places that out.c, which joins the input files, would both "
-           "keep; define it once, in a header the files include", d->name);
+           "keep; define it once, in a header the files include%s", d->name,
+           d->in_main ? " (or write this definition on lines of its own)" : "");
   note_at(f->d->loc, "the other definition of '%s' is here", d->name);
 }
 

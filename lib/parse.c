@@ -2157,8 +2157,10 @@ static bool own_type_lines(Group *g, unsigned limit, unsigned *start, unsigned *
   for (size_t n; e < limit && t[e] != '\n'; e += n ? (unsigned)n : 1)
     if (!(n = skip_comment(t, e, limit)) && t[e] != ' ' && t[e] != '\t' && t[e] != '\r')
       return false;
+  if (e == limit && e < P.main_size) /* the next declaration is on this line */
+    return false;
   *start = s;
-  *end = e < limit ? e + 1 : e;
+  *end = e < P.main_size ? e + 1 : e;
   return true;
 }
 
@@ -2362,7 +2364,7 @@ static void collect_types(Kids top) {
       continue;
     TypeDef *d = arena_alloc(sizeof(TypeDef));
     *d = (TypeDef){name, type_text(c), loc_of(c), canonical_path(file_pos(clang_getCursorLocation(c)).file),
-                   type_piece_of(c)};
+                   in_main_file(c), type_piece_of(c)};
     vec_push(&P.typedefs, d);
   }
 }
