@@ -16,7 +16,11 @@
  *   - a static function of a header (static inline) read by several inputs
  *     is the same text in out.c: one Func;
  *   - a macro two main files #define differently is refused (out.c is one
- *     file with one definition in force).
+ *     file with one definition in force);
+ *   - a struct, union, enum or typedef is defined once in out.c: a main
+ *     file's repeat of an earlier definition is left out, and so is a later
+ *     #include of a header without include guard; two definitions of one
+ *     name that read differently are refused (check_types()).
  * out.c holds the main-file text of every input, in command-line order.
  * With one input the Program is returned as it is (byte-identical output).
  */
