@@ -338,6 +338,26 @@ typedef struct {
   Loc loc;
 } Macro;
 
+/* A struct, union or enum definition or a typedef at file scope, of the
+ * main file or a header (not a system header): several inputs (link.c)
+ * must agree on each, and out.c must define each once. */
+typedef struct {
+  const char *name; /* "struct S", "union U", "enum E", a typedef name, or
+                       "enum { A, ... }" for an enum without tag or typedef */
+  const char *text; /* the definition as clang read it (macros expanded) */
+  Loc loc;
+  const char *path; /* the canonical path of its file */
+  bool in_main;     /* it is in the main file */
+  int top;          /* the main file's TOP_TEXT piece holding just it, or -1 */
+} TypeDef;
+
+/* An #include of a header without include guard (nor #pragma once) at file
+ * scope of the main file: the TOP_TEXT piece `top` is its line. */
+typedef struct {
+  const char *path; /* the canonical path of the header */
+  int top;
+} Include;
+
 /* A translation unit as fgcc sees it. */
 struct Program {
   const char *file;       /* the main file, as named on the command line */
@@ -349,6 +369,10 @@ struct Program {
   int nglobals;
   Macro *macros;          /* every #define of the main file, in order */
   int nmacros;
+  TypeDef *types;         /* every type definition, in order */
+  int ntypes;
+  Include *includes;      /* the main file's #includes of unguarded headers */
+  int nincludes;
   const char **idents;    /* every identifier spelled in the main file or declared
                              at file scope anywhere: generated names avoid them */
   int nidents;

@@ -16,7 +16,11 @@
  *   - a static function of a header (static inline) read by several inputs
  *     is the same text in out.c: one Func;
  *   - a macro two main files #define differently is refused (out.c is one
- *     file with one definition in force).
+ *     file with one definition in force);
+ *   - a struct, union, enum or typedef is defined once in out.c: a main
+ *     file's repeat of an earlier definition is left out, and so is a later
+ *     #include of a header without include guard; two definitions of one
+ *     name that read differently are refused (check_types()).
  * out.c holds the main-file text of every input, in command-line order.
  * With one input the Program is returned as it is (byte-identical output).
  */
@@ -255,6 +259,130 @@ static void check_macros(Linker *L) {
     }
 }
 
+/* ================================================================= types */
+
+/* The first definition of a type name, and the input it is in. */
+typedef struct {
+  TypeDef *d;
+  int k;
+} FirstType;
+
+/* The same file, line and column (the files compared by canonical path). */
+static bool same_place(const TypeDef *a, const TypeDef *b) {
+  return strcmp(a->path, b->path) == 0 && a->loc.line == b->loc.line && a->loc.col == b->loc.col;
+}
+
+/* "struct {\n    double x;\n}" -> "struct { double x; }", for a message. */
+static const char *one_line(const char *text) {
+  char *s = arena_strdup(text), *o = s;
+  for (const char *c = text; *c; c++)
+    if (!(*c == ' ' || *c == '\n' || *c == '\t') || (o > s && o[-1] != ' '))
+      *o++ = *c == '\n' || *c == '\t' ? ' ' : *c;
+  *o = '\0';
+  return s;
+}
+
+static void type_differs(Linker *L, const FirstType *f, const TypeDef *d, int k) {
+  if (same_place(f->d, d)) {
+    error_at(d->loc, "type '%s' is seen differently by two input files, which out.c joins into one: "
+             "%s reads '%s'", d->name, L->progs[k]->file, one_line(d->text));
+    note_at(f->d->loc, "and %s reads '%s' (their -D/-U flags, or the macros defined before the #include, differ)",
+            L->progs[f->k]->file, one_line(f->d->text));
+    return;
+  }
+  error_at(d->loc, "type '%s' is defined differently in two input files", d->name);
+  note_at(f->d->loc, "the other definition of '%s' is here", d->name);
+}
+
+/* Both definitions would stay in out.c: d is in a header, or in a main
+ * file's text but not on lines of its own (so that it can be left out). */
+static void type_twice(const FirstType *f, const TypeDef *d) {
+  error_at(d->loc, "type '%s' is defined in two places that out.c, which joins the input files, would both "
+           "keep; define it once, in a header the files include%s", d->name,
+           d->in_main ? " (or write this definition on lines of its own)" : "");
+  note_at(f->d->loc, "the other definition of '%s' is here", d->name);
+}
+
+/* How a definition of input k compares with the first of its name. */
+typedef enum { TYPE_FIRST, TYPE_SAME_PLACE, TYPE_REPEATED, TYPE_BAD } TypeSeen;
+
+static TypeSeen see_type(Linker *L, StrMap *first, TypeDef *d, int k) {
+  FirstType *f = strmap_get(first, d->name);
+  if (!f) {
+    f = arena_alloc(sizeof(FirstType));
+    *f = (FirstType){d, k};
+    strmap_put(first, d->name, f);
+    return TYPE_FIRST;
+  }
+  if (f->k == k)
+    return TYPE_FIRST; /* the input's own business (a typedef repeated in one file) */
+  if (strcmp(f->d->text, d->text) != 0) {
+    type_differs(L, f, d, k);
+    return TYPE_BAD;
+  }
+  if (same_place(f->d, d))
+    return TYPE_SAME_PLACE;
+  if (d->top < 0) {
+    type_twice(f, d);
+    return TYPE_BAD;
+  }
+  return TYPE_REPEATED;
+}
+
+/* Rule: out.c defines each struct, union, enum and typedef once. Definitions
+ * of one name in several inputs must read the same (as clang read them:
+ * macros expanded); then they are one type. One made by a header is
+ * defined once by its include guard (or drop_repeated_includes()); one a
+ * main file makes again is left out of that file's text, provided its piece
+ * (Top) makes only types defined before. Anything else (two different
+ * definitions, a header seen differently, the same definition in a main
+ * file and in a header) is refused, naming both places. */
+static void check_types(Linker *L) {
+  StrMap first = {0};
+  for (int k = 0; k < L->n; k++) {
+    Program *p = L->progs[k];
+    bool *keep = arena_alloc(sizeof(bool) * (size_t)(p->ntops + 1));
+    TypeSeen *seen = arena_alloc(sizeof(TypeSeen) * (size_t)(p->ntypes + 1));
+    for (int i = 0; i < p->ntypes; i++) {
+      seen[i] = see_type(L, &first, &p->types[i], k);
+      if (p->types[i].top >= 0 && seen[i] != TYPE_REPEATED)
+        keep[p->types[i].top] = true;
+    }
+    for (int i = 0; i < p->ntypes; i++) {
+      TypeDef *d = &p->types[i];
+      FirstType *f = strmap_get(&first, d->name);
+      if (seen[i] == TYPE_REPEATED && keep[d->top])
+        type_twice(f, d);
+      else if (seen[i] == TYPE_REPEATED)
+        p->tops[d->top].text = arena_printf("/* %s: defined above, in %s */\n", d->name, L->progs[f->k]->file);
+    }
+  }
+}
+
+static const char *base_name(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return slash ? slash + 1 : path;
+}
+
+/* Rule: a header without include guard that several main files #include
+ * at file scope is included once in out.c, by the first of them: the later
+ * #include lines are commented out, so what it defines is defined once. */
+static void drop_repeated_includes(Linker *L) {
+  StrMap first = {0};
+  for (int k = 0; k < L->n; k++) {
+    Program *p = L->progs[k];
+    for (int i = 0; i < p->nincludes; i++) {
+      Include *inc = &p->includes[i];
+      Program *by = strmap_get(&first, inc->path);
+      if (!by)
+        strmap_put(&first, inc->path, p);
+      else if (by != p)
+        p->tops[inc->top].text = arena_printf("/* #include of %s: above, in %s (it has no include guard) */\n",
+                                              base_name(inc->path), by->file);
+    }
+  }
+}
+
 /* ============================================================ references */
 
 static void redirect_expr(Linker *L, int k, Expr *e);
@@ -411,10 +539,12 @@ Program *link_programs(Program **progs, int n) {
   init_linker(&L, progs, n);
   rename_all(&L);
   check_macros(&L);
+  check_types(&L);
   join_all(&L);
   if (error_count() > errors)
     return NULL;
   for (int k = 0; k < n; k++)
     redirect_program(&L, k);
+  drop_repeated_includes(&L);
   return joined_program(&L);
 }

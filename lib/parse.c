@@ -157,6 +157,14 @@ typedef struct {
   bool incomplete;
 } Record;
 
+/* A byte range of the main file that is a TOP_TEXT piece of its own (link.c
+ * may replace it): a group of type definitions, an #include line. */
+typedef struct {
+  unsigned start, end;
+  const char *path; /* an #include's header, canonical */
+  int top;          /* its index among the Tops */
+} Piece;
+
 static struct {
   CXTranslationUnit tu;
   CXFile main_file;
@@ -172,6 +180,9 @@ static struct {
   Vec globals_v;     /* Var*, Program.globals */
   Vec idents;
   Vec macros;        /* Macro*: the #defines of the main file */
+  Vec typedefs;      /* TypeDef*: the type definitions */
+  Vec type_pieces;   /* Piece*: the main file's pieces holding one type definition group */
+  Vec include_lines; /* Piece*: the main file's #includes of unguarded headers */
   Scope *scope;      /* NULL outside function bodies */
   int quiet;         /* > 0: failures are counted, not reported */
   int quiet_fails;
@@ -2098,7 +2109,7 @@ typedef struct {
   unsigned text_from; /* start of the pending verbatim text */
 } TopBuilder;
 
-static void flush_text(TopBuilder *tb, unsigned upto) {
+static void flush_piece(TopBuilder *tb, unsigned upto) {
   if (upto <= tb->text_from)
     return;
   Top *t = arena_alloc(sizeof(Top));
@@ -2106,6 +2117,21 @@ static void flush_text(TopBuilder *tb, unsigned upto) {
   t->text = arena_strndup(P.main_text + tb->text_from, upto - tb->text_from);
   vec_push(&tb->tops, t);
   tb->text_from = upto;
+}
+
+/* The verbatim text up to `upto`; each #include line of an unguarded
+ * header in it is a piece of its own. The cuts are at line starts, so the
+ * emitted text does not change. */
+static void flush_text(TopBuilder *tb, unsigned upto) {
+  for (int i = 0; i < P.include_lines.len; i++) {
+    Piece *l = P.include_lines.data[i];
+    if (l->start < tb->text_from || l->end > upto)
+      continue;
+    flush_piece(tb, l->start);
+    flush_piece(tb, l->end);
+    l->top = tb->tops.len - 1;
+  }
+  flush_piece(tb, upto);
 }
 
 static Top *add_top(TopBuilder *tb, TopKind k, Group *g) {
@@ -2126,8 +2152,51 @@ static void add_var_top(TopBuilder *tb, Group *g) {
       t->vars[t->nvars++] = get_global(g->curs.c[i]);
 }
 
+static bool is_type_decl(CXCursor c) {
+  enum CXCursorKind k = kind_of(c);
+  return k == CXCursor_StructDecl || k == CXCursor_UnionDecl || k == CXCursor_EnumDecl || k == CXCursor_TypedefDecl;
+}
+
+/* Does the group declare types only, on lines of its own (nothing but
+ * blanks before it on its first line, blanks and comments after it on its
+ * last)? Then [*start, *end) is those whole lines. */
+static bool own_type_lines(Group *g, unsigned limit, unsigned *start, unsigned *end) {
+  const char *t = P.main_text;
+  for (int i = 0; i < g->curs.n; i++)
+    if (!is_type_decl(g->curs.c[i]))
+      return false;
+  unsigned s = g->start, e = g->end;
+  while (s > 0 && (t[s - 1] == ' ' || t[s - 1] == '\t'))
+    s--;
+  if (s > 0 && t[s - 1] != '\n')
+    return false;
+  for (size_t n; e < limit && t[e] != '\n'; e += n ? (unsigned)n : 1)
+    if (!(n = skip_comment(t, e, limit)) && t[e] != ' ' && t[e] != '\t' && t[e] != '\r')
+      return false;
+  if (e == limit && e < P.main_size) /* the next declaration is on this line */
+    return false;
+  *start = s;
+  *end = e < P.main_size ? e + 1 : e;
+  return true;
+}
+
+/* Types alone on their lines are a piece of their own (link.c leaves out
+ * a definition another input made already); elsewhere they stay in the
+ * verbatim text. */
+static void add_type_piece(TopBuilder *tb, Group *g, unsigned limit) {
+  unsigned start, end;
+  if (!own_type_lines(g, limit, &start, &end))
+    return;
+  Piece *pc = arena_alloc(sizeof(Piece));
+  pc->start = g->start = start;
+  pc->end = g->end = end;
+  add_top(tb, TOP_TEXT, g);
+  pc->top = tb->tops.len - 1;
+  vec_push(&P.type_pieces, pc);
+}
+
 /* Turn one group into a Top, or leave it in the verbatim text. */
-static void place_group(TopBuilder *tb, Group *g) {
+static void place_group(TopBuilder *tb, Group *g, unsigned limit) {
   GroupInfo gi = classify(g);
   if (gi.fdefs && (gi.vars || gi.tagdefs)) {
     fail(gi.fn, "declare the %s and the function separately", gi.vars ? "variable" : "type");
@@ -2143,6 +2212,8 @@ static void place_group(TopBuilder *tb, Group *g) {
     add_var_top(tb, g);
   } else if (gi.fdecls == 1 && g->curs.n == 1) {
     add_top(tb, TOP_FUNC, g)->fn = get_func(gi.fn);
+  } else if (!gi.fdecls) {
+    add_type_piece(tb, g, limit);
   }
   for (int i = 0; i < g->curs.n; i++) /* make every declared function and global known */
     if (kind_of(g->curs.c[i]) == CXCursor_FunctionDecl)
@@ -2173,7 +2244,7 @@ static void build_tops(Program *p, Kids top) {
     bool fdef = g->curs.n == 1 && is_fn_definition(g->curs.c[0]);
     if (!fdef)
       g->end = take_semicolon(g->end, limit);
-    place_group(&tb, g);
+    place_group(&tb, g, limit);
     prev = g->end;
   }
   flush_text(&tb, (unsigned)P.main_size);
@@ -2182,6 +2253,136 @@ static void build_tops(Program *p, Kids top) {
   for (int i = 0; i < p->ntops; i++)
     p->tops[i] = *(Top *)tb.tops.data[i];
   check_tops(p);
+}
+
+/* ===================================================== types, includes
+ * What link.c needs to make out.c define each type once when several
+ * inputs are joined: every type definition, as clang read it, and the
+ * #include lines of headers that have no include guard. */
+
+static const char *canonical_path(CXFile f) {
+  char *r = f ? realpath(take_string(clang_getFileName(f)), NULL) : NULL;
+  const char *s = r ? arena_strdup(r) : (f ? take_string(clang_getFileName(f)) : "");
+  free(r);
+  return s;
+}
+
+static bool in_system_file(CXFile f) { return clang_Location_isInSystemHeader(clang_getLocation(P.tu, f, 1, 1)); }
+
+/* The whole line of the directive at offset `at`, if it starts the line. */
+static bool directive_line(unsigned at, unsigned *start, unsigned *end) {
+  const char *t = P.main_text;
+  unsigned s = at;
+  while (s > 0 && (t[s - 1] == ' ' || t[s - 1] == '\t' || t[s - 1] == '#'))
+    s--;
+  if (s > 0 && t[s - 1] != '\n')
+    return false;
+  unsigned e = s + (unsigned)skip_directive(t, s, P.main_size);
+  *start = s;
+  *end = e < P.main_size ? e + 1 : e;
+  return true;
+}
+
+/* The main file's #include lines of headers without include guard (nor
+ * #pragma once), not system headers: flush_text() makes each a piece. */
+static void note_include_lines(Kids top) {
+  for (int i = 0; i < top.n; i++) {
+    CXCursor c = top.c[i];
+    CXFile f = kind_of(c) == CXCursor_InclusionDirective ? clang_getIncludedFile(c) : NULL;
+    unsigned start, end;
+    if (!f || !in_main_file(c) || clang_isFileMultipleIncludeGuarded(P.tu, f) || in_system_file(f) ||
+        !directive_line(file_pos(clang_getCursorLocation(c)).off, &start, &end))
+      continue;
+    Piece *l = arena_alloc(sizeof(Piece));
+    *l = (Piece){start, end, canonical_path(f), -1};
+    vec_push(&P.include_lines, l);
+  }
+}
+
+static const char *tag_keyword(enum CXCursorKind k) {
+  return k == CXCursor_StructDecl ? "struct" : k == CXCursor_UnionDecl ? "union" : "enum";
+}
+
+/* Is this tag declared with a name ("struct S"), rather than unnamed (a
+ * typedef may name it)? */
+static bool is_named_tag(CXCursor c) {
+  const char *named = arena_printf("%s %s", tag_keyword(kind_of(c)), take_string(clang_getCursorSpelling(c)));
+  return strcmp(take_string(clang_getTypeSpelling(clang_getCursorType(c))), named) == 0;
+}
+
+static bool is_anonymous_enum(CXCursor c) {
+  const char *ty = take_string(clang_getTypeSpelling(clang_getCursorType(c)));
+  return kind_of(c) == CXCursor_EnumDecl && (strstr(ty, "(unnamed") || strstr(ty, "(anonymous"));
+}
+
+static enum CXChildVisitResult first_constant(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  if (kind_of(c) != CXCursor_EnumConstantDecl)
+    return CXChildVisit_Continue;
+  *(const char **)data = take_string(clang_getCursorSpelling(c));
+  return CXChildVisit_Break;
+}
+
+/* The name several inputs know a type definition by (TypeDef.name), or
+ * NULL for an unnamed struct or union (the typedef naming it stands for it). */
+static const char *type_name_of(CXCursor c) {
+  if (kind_of(c) == CXCursor_TypedefDecl)
+    return take_string(clang_getCursorSpelling(c));
+  if (is_named_tag(c))
+    return arena_printf("%s %s", tag_keyword(kind_of(c)), take_string(clang_getCursorSpelling(c)));
+  const char *first = NULL;
+  if (is_anonymous_enum(c))
+    clang_visitChildren(c, first_constant, &first);
+  return first ? arena_printf("enum { %s, ... }", first) : NULL;
+}
+
+/* A declaration as clang's printer gives it back: macros expanded, so
+ * that a header read with other -D flags prints differently. */
+static const char *printed(CXCursor c) {
+  CXPrintingPolicy pol = clang_getCursorPrintingPolicy(c);
+  clang_PrintingPolicy_setProperty(pol, CXPrintingPolicy_AnonymousTagLocations, 0);
+  const char *s = take_string(clang_getCursorPrettyPrinted(c, pol));
+  clang_PrintingPolicy_dispose(pol);
+  return s;
+}
+
+/* TypeDef.text: the printed definition; a typedef of an unnamed struct,
+ * union or enum spells that type with its members ("typedef struct {
+ * double x; } point", where the printer gives "typedef struct point point"). */
+static const char *type_text(CXCursor c) {
+  if (kind_of(c) != CXCursor_TypedefDecl)
+    return printed(c);
+  CXCursor tag = clang_getTypeDeclaration(clang_getCanonicalType(clang_getTypedefDeclUnderlyingType(c)));
+  if (!is_null(tag) && is_type_decl(tag) && kind_of(tag) != CXCursor_TypedefDecl && !is_named_tag(tag))
+    return arena_printf("typedef %s %s", printed(tag), take_string(clang_getCursorSpelling(c)));
+  return printed(c);
+}
+
+/* The piece of the main file that holds just this definition, or -1. */
+static int type_piece_of(CXCursor c) {
+  unsigned at = file_pos(clang_getCursorLocation(c)).off;
+  for (int i = 0; in_main_file(c) && i < P.type_pieces.len; i++) {
+    Piece *pc = P.type_pieces.data[i];
+    if (pc->start <= at && at < pc->end)
+      return pc->top;
+  }
+  return -1;
+}
+
+static void collect_types(Kids top) {
+  for (int i = 0; i < top.n; i++) {
+    CXCursor c = top.c[i];
+    if (!(is_tag_definition(c) || kind_of(c) == CXCursor_TypedefDecl) ||
+        clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+      continue;
+    const char *name = type_name_of(c);
+    if (!name)
+      continue;
+    TypeDef *d = arena_alloc(sizeof(TypeDef));
+    *d = (TypeDef){name, type_text(c), loc_of(c), canonical_path(file_pos(clang_getCursorLocation(c)).file),
+                   in_main_file(c), type_piece_of(c)};
+    vec_push(&P.typedefs, d);
+  }
 }
 
 /* ======================================================= quoted includes
@@ -2579,7 +2780,9 @@ static Program *build_program(const Options *opt) {
   Kids top = kids_of(clang_getTranslationUnitCursor(P.tu));
   survey_file_scope(top);
   main_file_idents();
+  note_include_lines(top);
   build_tops(p, top);
+  collect_types(top);
   respell_includes(p, opt);
   conv_bodies();
   mark_threadprivate(top);
@@ -2593,6 +2796,15 @@ static Program *build_program(const Options *opt) {
   p->macros = arena_alloc(sizeof(Macro) * (size_t)(P.macros.len + 1));
   for (int i = 0; i < P.macros.len; i++)
     p->macros[p->nmacros++] = *(Macro *)P.macros.data[i];
+  p->types = arena_alloc(sizeof(TypeDef) * (size_t)(P.typedefs.len + 1));
+  for (int i = 0; i < P.typedefs.len; i++)
+    p->types[p->ntypes++] = *(TypeDef *)P.typedefs.data[i];
+  p->includes = arena_alloc(sizeof(Include) * (size_t)(P.include_lines.len + 1));
+  for (int i = 0; i < P.include_lines.len; i++) {
+    Piece *l = P.include_lines.data[i];
+    if (l->top >= 0)
+      p->includes[p->nincludes++] = (Include){l->path, l->top};
+  }
   return p;
 }
 

@@ -319,14 +319,75 @@ static bool check_files(const Options *opt) {
   return ok;
 }
 
+/* A -D or -U flag at args[i] ("-DN=3", "-D" "N=3", "-DN", "-UN"): *name is
+ * the macro and *value its definition ("3", "1" for -DN, NULL for -U).
+ * Returns how many arguments it takes, 0 for another flag. */
+static int macro_flag(const char **args, int n, int i, const char **name, const char **value) {
+  const char *a = args[i];
+  if (strncmp(a, "-D", 2) != 0 && strncmp(a, "-U", 2) != 0)
+    return 0;
+  int used = a[2] ? 1 : 2;
+  const char *spec = a[2] ? a + 2 : i + 1 < n ? args[i + 1] : "";
+  const char *eq = a[1] == 'D' ? strchr(spec, '=') : NULL;
+  *name = eq ? arena_strndup(spec, (size_t)(eq - spec)) : spec;
+  *value = a[1] == 'U' ? NULL : eq ? eq + 1 : "1";
+  return used;
+}
+
+/* The macros input k's flags define or undefine (the last flag wins):
+ * name -> "=VALUE", or "U" when undefined. */
+static StrMap flag_macros(const Options *fo) {
+  StrMap m = {0};
+  for (int i = 0, used; i < fo->nclang_args; i += used ? used : 1) {
+    const char *name, *value;
+    used = macro_flag(fo->clang_args, fo->nclang_args, i, &name, &value);
+    if (used && *name)
+      strmap_put(&m, name, value ? arena_printf("=%s", value) : "U");
+  }
+  return m;
+}
+
+static const char *flag_spelling(const char *name, const char *how) {
+  return *how == 'U' ? arena_printf("-U%s", name) : arena_printf("-D%s%s", name, how);
+}
+
+/* Rule: out.c is one file, compiled with one set of flags: a macro that
+ * the flags of two inputs (per-file -p entries) define differently, or
+ * define for one and undefine for the other, is refused. One that only
+ * some inputs' flags mention is left to the user (docs/usage.md). */
+static bool check_flag_macros(Options **fos, int n) {
+  bool ok = true;
+  StrMap *m = arena_alloc(sizeof(StrMap) * (size_t)n);
+  for (int k = 0; k < n; k++) {
+    if (!fos[k])
+      continue;
+    m[k] = flag_macros(fos[k]);
+    for (int j = 0; j < k; j++)
+      for (int i = 0; i < m[k].cap; i++) { /* the map's slots */
+        const char *name = m[k].keys[i], *here = m[k].vals[i], *there = name ? strmap_get(&m[j], name) : NULL;
+        if (there && strcmp(here, there) != 0) {
+          error_plain("macro '%s' is given as %s to %s and as %s to %s; out.c joins the inputs into one file, "
+                      "compiled with one definition: give them the same -D/-U flags (fgcc's own apply to every input, last)",
+                      name, flag_spelling(name, there), fos[j]->input, flag_spelling(name, here), fos[k]->input);
+          ok = false;
+        }
+      }
+  }
+  return ok;
+}
+
 /* The parse pass on every input, each with its own flags, then link.c
  * joins them into one Program. */
 static Program *parse_inputs(const Options *opt) {
   Program **progs = arena_alloc(sizeof(Program *) * (size_t)opt->ninputs);
+  Options **fos = arena_alloc(sizeof(Options *) * (size_t)opt->ninputs);
   bool ok = true;
+  for (int k = 0; k < opt->ninputs; k++)
+    fos[k] = file_options(opt, opt->inputs[k]);
+  if (!check_flag_macros(fos, opt->ninputs))
+    return NULL;
   for (int k = 0; k < opt->ninputs; k++) {
-    Options *fo = file_options(opt, opt->inputs[k]);
-    progs[k] = fo ? parse_file(fo) : NULL;
+    progs[k] = fos[k] ? parse_file(fos[k]) : NULL;
     ok &= progs[k] != NULL;
   }
   if (!ok || error_count() > 0)

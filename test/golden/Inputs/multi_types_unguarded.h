@@ -1,0 +1,2 @@
+/* No include guard. */
+typedef struct { double x, y; } point;
