@@ -58,7 +58,8 @@ command -v pkg-config >/dev/null || { echo "package: pkg-config not found: apt-g
 export PKG_CONFIG_PATH=$prefix/lib/pkgconfig
 echo "pkg-config --cflags --libs fgrt: $(pkg-config --cflags --libs fgrt)"
 # shellcheck disable=SC2046 # the flags are words
-"$prefix/bin/fgcc" $(pkg-config --cflags fgrt) "$here/loss.c" -o "$tmp/loss_jvp.c"
+"$prefix/bin/fgcc" $(pkg-config --cflags fgrt) "$here/loss.c" "$here/penalty.c" -o "$tmp/loss_jvp.c"
 # shellcheck disable=SC2046
-"$cc" "$here/main.c" "$here/loss.c" "$tmp/loss_jvp.c" $(pkg-config --cflags --libs fgrt) -o "$tmp/app-pc"
+"$cc" "$here/main.c" "$here/loss.c" "$here/penalty.c" "$tmp/loss_jvp.c" $(pkg-config --cflags --libs fgrt) \
+  -o "$tmp/app-pc"
 "$tmp/app-pc"
