@@ -315,6 +315,10 @@ static int zig_decide(retry *rt, const zig_draw *d, double *x) {
   return 1;
 }
 
+/* Float draws: since the float normals are Box-Muller no path makes one;
+ * kept because rng_avx512.c's slow path is shared by both precisions
+ * (its float branch is unreachable: to remove with that file's, on a
+ * machine that can run it). */
 float fgrt__zig_slow_f(const rng_stream *s, uint64_t i, uint32_t bits, const uint32_t *first) {
   retry rt = {s, i, 0, 0, first};
   zig_draw d = draw_f(bits);
