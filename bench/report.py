@@ -468,7 +468,11 @@ def section_rng(results, out):
         return
     out.append("## 7. Sampler throughput\n")
     out.append(PROVENANCE.get("timing", ""))
-    out.append("ns per value of libfgrt's direction samplers (Philox4x32-10; normal: ziggurat), `bench_rng` "
+    out.append("ns per value of libfgrt's direction samplers (docs/runtime.md): double normals (`fgrt_fill_normal`, "
+               "`fgrt_axpy_normal`) by the ziggurat on Philox4x32-10 bits; float normals (`fgrt_fill_normal_f`) "
+               "by Box–Muller on ARS-7 (Random123's ars4x32 with 7 AES rounds: AES-NI on the avx2 path, AES in "
+               "software on the generic one); Rademacher values (±1) one Philox4x32-10 bit each, the same values "
+               "in both precisions. `bench_rng` "
                "(runtime/bench/bench_rng.c): 10⁶ values per call, one core, the best of its rounds, on each code "
                "path the CPU has (chosen at run time; `FGRT_CPU=generic|avx2|avx512` forces one, all give the same "
                "values)%s.\n" % (", in the portable and the `-march=native` build" if len(texts) > 1 else ""))
