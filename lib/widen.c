@@ -12,8 +12,10 @@
  *
  * Tangent storage keeps its shape with K values per element: the tangent
  * of a double is a fg_vKd, of a double * a fg_vKd *, of double[n] a
- * fg_vKd[n]. So element j of direction k lives at j*K + k (interleaved),
- * and a shadow pointer moves K values per step of its primal.
+ * fg_vKd[n], of a struct S the struct S_dotK (its members that carry
+ * derivatives, each widened so). So element j of direction k lives at
+ * j*K + k (interleaved), and a shadow pointer moves K values per step of
+ * its primal.
  *
  * At the function boundary tangents are flat pointers to floating data: an
  * active scalar's tangent and ret_dot point to K values, an array's to
@@ -26,14 +28,18 @@
  *                                               (C's arithmetic conversion)
  *   vector converted to another precision       __builtin_convertvector
  *   scalar stored where a vector goes           (fg_vK){0} + scalar; 0 -> (fg_vK){0}
- *   memset/memcpy/memmove on a shadow           size * K
- *   malloc/calloc/realloc/aligned_alloc of one  size * K
+ *   s_dot.x, p_dot->x on a tangent struct       the member of S_dotK
+ *   memset/memcpy/memmove on a shadow           size * K (floats), size (pointers),
+ *                                               sizeof(S) -> sizeof(S_dotK) (structs)
+ *   malloc/calloc/realloc/aligned_alloc of one  the same
+ *   #pragma omp atomic on a vector tangent      one scalar atomic per direction
  *   fgblas_NAME_k(...) of a BLAS rule (blas.def)  flat pointers, as at the boundary
  *   a user derivative of width K (FG_JVP_WIDTH)  called once, flat pointers
  *   a user derivative of width 1 (FG_JVP)        called once per direction
- * What has no vector form yet is refused with a message: structs and
- * unions that carry derivatives, long double, and width-1 user derivatives
- * (FG_JVP) given pointer tangents.
+ * What has no vector form yet is refused with a message: long double,
+ * struct sizes not written with sizeof, struct initializers with elided
+ * braces, struct tangents to user derivatives, and width-1 user
+ * derivatives (FG_JVP) given pointer tangents.
  */
 #include "fgcc_int.h"
 
