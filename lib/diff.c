@@ -1557,11 +1557,6 @@ static void diff_omp_atomic(D *d, Stmt *s, const char *text, Vec *body, Vec *out
                      "update is atomic too)");
     return;
   }
-  if (d->a->width > 1 && lvalue_active(d, e->lhs)) { /* OpenMP has no atomic update of a vector */
-    error_at(s->loc, "vector mode (--width %d) cannot make the tangent update of this atomic update atomic: "
-                     "use a reduction or a critical section", d->a->width);
-    return;
-  }
   for (int i = 0; i < body->len; i++)
     vec_push(out, i >= body->len - updates ? omp_wrap(s, text, body->data[i]) : body->data[i]);
 }

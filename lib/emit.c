@@ -738,7 +738,7 @@ static void print_vector_alignment(Emitter *E, Var *v) {
   Type *t = v->ty;
   while (t->kind == TY_ARRAY)
     t = t->base;
-  if (E->aligned_vectors && v->storage == VAR_LOCAL && t->width > 1)
+  if (E->aligned_vectors && v->storage == VAR_LOCAL && t->width > 1 && t->kind != TY_STRUCT)
     buf_printf(E->b, " __attribute__((aligned(%d)))", t->width * (t->kind == TY_FLOAT ? 4 : 8));
 }
 
@@ -1141,6 +1141,53 @@ static void emit_vector_types(Emitter *E, Analysis *a) {
                      "(fg_v%d%c){0})\n", "+-"[k % 2], a->width, "df"[k / 2], a->width, "df"[k / 2]);
 }
 
+/* The tangent struct held by value by a member of type t (a struct, or an
+ * array of them), or NULL. */
+static Type *held_struct(Type *t) {
+  while (t->kind == TY_ARRAY)
+    t = t->base;
+  return t->kind == TY_STRUCT && t->width > 1 ? t : NULL;
+}
+
+static int wide_struct_index(Analysis *a, const char *tag) {
+  for (int i = 0; i < a->wide_structs.len; i++)
+    if (strcmp(((Type *)a->wide_structs.data[i])->tag, tag) == 0)
+      return i;
+  internal_error(__FILE__, __LINE__, "tangent struct %s was not registered", tag);
+}
+
+/* One tangent struct, after those it holds by value. */
+static void emit_wide_struct(Emitter *E, Analysis *a, int i, bool *done) {
+  if (done[i])
+    return;
+  done[i] = true;
+  Type *s = a->wide_structs.data[i];
+  for (int f = 0; f < s->nfields; f++)
+    if (held_struct(s->fields[f].ty))
+      emit_wide_struct(E, a, wide_struct_index(a, held_struct(s->fields[f].ty)->tag), done);
+  buf_printf(E->b, "struct %s {", s->tag);
+  for (int f = 0; f < s->nfields; f++) {
+    buf_puts(E->b, " ");
+    print_type_decl(E->b, s->fields[f].ty, s->fields[f].name);
+    buf_puts(E->b, ";");
+  }
+  buf_puts(E->b, " };\n");
+}
+
+/* --width K: the tangent structs of widen.c (struct S_dotK: the members of
+ * S that carry derivatives, with K values each), declared first since they
+ * may point to each other. */
+static void emit_wide_structs(Emitter *E, Analysis *a) {
+  if (!a->wide_structs.len)
+    return;
+  buf_puts(E->b, "\n/* the tangents of structs: the members that carry derivatives, K values each */\n");
+  for (int i = 0; i < a->wide_structs.len; i++)
+    buf_printf(E->b, "struct %s;\n", ((Type *)a->wide_structs.data[i])->tag);
+  bool *done = arena_alloc(sizeof(bool) * (size_t)a->wide_structs.len);
+  for (int i = 0; i < a->wide_structs.len; i++)
+    emit_wide_struct(E, a, i, done);
+}
+
 static bool out_emitted(Needed *N, Variant *v) {
   return v->out && (is_root(v) || func_needed(N, v->out));
 }
@@ -1291,6 +1338,7 @@ void emit_program(FILE *out, Program *p, Analysis *a, const Options *opt) {
   anonymous_printed = 0;
   emit_tops(&E, N, p);
   emit_vector_types(&E, a);
+  emit_wide_structs(&E, a);
   emit_global_tangents(&E, N, p, a);
   emit_fgblas(&E, N);
   emit_tangent_funcs(&E, N, a);

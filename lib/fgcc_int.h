@@ -134,7 +134,10 @@ struct Type {
   int nfields;
   bool incomplete;   /* struct/union declared but not defined */
   int carries_memo;  /* memo for type_carries_float(): 0 unknown, 1 no, 2 yes, 3 in progress */
-  int width;         /* > 1: a vector of `width` floats of this kind (widen.c), printed as `name` */
+  int width;         /* > 1: a vector of `width` floats of this kind (widen.c), printed as `name`;
+                        TY_STRUCT: the tangent struct of tangent_of at that width */
+  const char *tag;   /* TY_STRUCT / TY_UNION: the tag S of struct S; NULL if it has none */
+  Type *tangent_of;  /* a width-K tangent struct (widen.c): the struct it is the tangent of */
 };
 
 bool type_is_float(const Type *t);    /* float, double, long double */
@@ -537,6 +540,7 @@ typedef struct {
   int width;              /* tangents per value (Options.width, at least 1) */
   bool omp_vector_reductions; /* an OpenMP reduction of a vector tangent (diff.c): out.c declares + and - */
   bool omp_vector_mode;   /* an OpenMP directive in vector mode (diff.c): emit.c aligns vector locals */
+  Vec wide_structs;       /* the tangent structs of vector mode (widen.c; Type *): emit.c defines them */
 } Analysis;
 
 /* Check what can be differentiated, decide activity and which variants

@@ -515,7 +515,8 @@ static enum CXVisitorResult count_field(CXCursor c, CXClientData data) {
 static enum CXVisitorResult fill_field(CXCursor c, CXClientData data) {
   FieldFill *ff = data;
   const char *name = take_string(clang_getCursorSpelling(c));
-  ff->r->fields[ff->i].name = *name ? name : NULL;
+  bool unnamed = clang_Cursor_isAnonymousRecordDecl(clang_getTypeDeclaration(clang_getCursorType(c)));
+  ff->r->fields[ff->i].name = *name && !unnamed ? name : NULL; /* clang 19 spells one "S::(anonymous at ...)" */
   ff->r->fields[ff->i].ty = conv_type(clang_getCursorType(c));
   ff->i++;
   return CXVisit_Continue;
@@ -545,6 +546,7 @@ static Type *record_type(CXType s) {
   CXCursor decl = clang_getTypeDeclaration(canon);
   Type *t = new_type(kind_of(decl) == CXCursor_UnionDecl ? TY_UNION : TY_STRUCT);
   t->name = record_is_anonymous(decl) ? NULL : type_spelling(s);
+  t->tag = record_is_anonymous(decl) ? NULL : take_string(clang_getCursorSpelling(decl));
   Record *r = record_of(canon, decl);
   t->fields = r->fields;
   t->nfields = r->nfields;

@@ -12,8 +12,10 @@
  *
  * Tangent storage keeps its shape with K values per element: the tangent
  * of a double is a fg_vKd, of a double * a fg_vKd *, of double[n] a
- * fg_vKd[n]. So element j of direction k lives at j*K + k (interleaved),
- * and a shadow pointer moves K values per step of its primal.
+ * fg_vKd[n], of a struct S the struct S_dotK (its members that carry
+ * derivatives, each widened so). So element j of direction k lives at
+ * j*K + k (interleaved), and a shadow pointer moves K values per step of
+ * its primal.
  *
  * At the function boundary tangents are flat pointers to floating data: an
  * active scalar's tangent and ret_dot point to K values, an array's to
@@ -26,14 +28,18 @@
  *                                               (C's arithmetic conversion)
  *   vector converted to another precision       __builtin_convertvector
  *   scalar stored where a vector goes           (fg_vK){0} + scalar; 0 -> (fg_vK){0}
- *   memset/memcpy/memmove on a shadow           size * K
- *   malloc/calloc/realloc/aligned_alloc of one  size * K
+ *   s_dot.x, p_dot->x on a tangent struct       the member of S_dotK
+ *   memset/memcpy/memmove on a shadow           size * K (floats), size (pointers),
+ *                                               sizeof(S) -> sizeof(S_dotK) (structs)
+ *   malloc/calloc/realloc/aligned_alloc of one  the same
+ *   #pragma omp atomic on a vector tangent      one scalar atomic per direction
  *   fgblas_NAME_k(...) of a BLAS rule (blas.def)  flat pointers, as at the boundary
  *   a user derivative of width K (FG_JVP_WIDTH)  called once, flat pointers
  *   a user derivative of width 1 (FG_JVP)        called once per direction
- * What has no vector form yet is refused with a message: structs and
- * unions that carry derivatives, long double, and width-1 user derivatives
- * (FG_JVP) given pointer tangents.
+ * What has no vector form yet is refused with a message: long double,
+ * struct sizes not written with sizeof, struct initializers with elided
+ * braces, struct tangents to user derivatives, and width-1 user
+ * derivatives (FG_JVP) given pointer tangents.
  */
 #include "fgcc_int.h"
 
@@ -53,7 +59,12 @@ static Expr *widen_expr(W *w, Expr *e);
 
 /* ------------------------------------------------------------------ types */
 
-static bool is_vector(const Type *t) { return t && t->width > 1; }
+static bool is_vector(const Type *t) { return t && t->width > 1 && t->kind != TY_STRUCT; }
+
+/* A tangent struct (S_dotK, made by wide_struct). */
+static bool is_wide_struct(const Type *t) { return t && t->kind == TY_STRUCT && t->width > 1; }
+
+static Type *wide_struct(W *w, Type *t, Loc loc);
 
 static const char *vector_name(TypeKind k, int width) {
   return arena_printf("fg_v%d%c", width, k == TY_FLOAT ? 'f' : 'd');
@@ -84,7 +95,7 @@ static bool refuse(W *w, Loc loc, const char *what) {
 /* The tangent storage type of a primal type: floats become vectors,
  * pointers and arrays keep their shape around them. */
 static Type *widen_type(W *w, Type *t, Loc loc) {
-  if (!t || !type_carries_float(t) || is_vector(t))
+  if (!t || is_vector(t) || is_wide_struct(t) || !type_carries_float(t))
     return t;
   switch (t->kind) {
   case TY_FLOAT: case TY_DOUBLE:
@@ -100,8 +111,7 @@ static Type *widen_type(W *w, Type *t, Loc loc) {
     refuse(w, loc, "long double derivatives (GCC and Clang have no long double vectors)");
     return t;
   default:
-    refuse(w, loc, "structs or unions that carry derivatives");
-    return t;
+    return wide_struct(w, t, loc);
   }
 }
 
@@ -119,12 +129,146 @@ static Type *flat_type(Type *t) {
   return t;
 }
 
-/* A widened pointer or array: points to vectors, at some depth. */
+/* A widened pointer or array: points to vectors or tangent structs, at some depth. */
 static bool is_widened_ptr(const Type *t) {
-  return t && (t->kind == TY_PTR || t->kind == TY_ARRAY) && (is_vector(t->base) || is_widened_ptr(t->base));
+  return t && (t->kind == TY_PTR || t->kind == TY_ARRAY) &&
+         (is_vector(t->base) || is_wide_struct(t->base) || is_widened_ptr(t->base));
 }
 
-static bool widened(const Type *t) { return is_vector(t) || is_widened_ptr(t); }
+static bool widened(const Type *t) { return is_vector(t) || is_wide_struct(t) || is_widened_ptr(t); }
+
+/* --------------------------------------------------------- tangent structs */
+
+static const char *struct_key(const Type *t) { return t->tag ? t->tag : t->name; }
+
+/* Are a and b one struct? The same declaration, or copies of one tag with
+ * the same members (two inputs' copies: link.c checks they agree; a local
+ * struct that hides a file-scope one of its tag has other members). */
+static bool same_struct(const Type *a, const Type *b) {
+  if (a->fields == b->fields)
+    return true;
+  if (!struct_key(a) || !struct_key(b) || strcmp(struct_key(a), struct_key(b)) != 0 || a->nfields != b->nfields)
+    return false;
+  for (int i = 0; i < a->nfields; i++)
+    if (!a->fields[i].name || !b->fields[i].name || strcmp(a->fields[i].name, b->fields[i].name) != 0)
+      return false;
+  return true;
+}
+
+static bool known_tag(Analysis *a, const char *tag) {
+  for (int i = 0; i < a->wide_structs.len; i++)
+    if (strcmp(((Type *)a->wide_structs.data[i])->tag, tag) == 0)
+      return true;
+  return false;
+}
+
+static Type *known_wide_struct(Analysis *a, const Type *t) {
+  for (int i = 0; i < a->wide_structs.len; i++) {
+    Type *s = a->wide_structs.data[i];
+    if (same_struct(s->tangent_of, t))
+      return s;
+  }
+  return NULL;
+}
+
+/* Where the code fgcc reads defines `struct tag` or a macro `tag`, or NULL. */
+static const Loc *tag_defined(Program *p, const char *tag) {
+  const char *st = arena_printf("struct %s", tag);
+  for (int i = 0; i < p->ntypes; i++)
+    if (strcmp(p->types[i].name, st) == 0)
+      return &p->types[i].loc;
+  for (int i = 0; i < p->nmacros; i++)
+    if (strcmp(p->macros[i].name, tag) == 0)
+      return &p->macros[i].loc;
+  return NULL;
+}
+
+/* S_dotK for struct S (or typedef name S), fg_struct_dotK for a struct
+ * with neither (then fg_struct_dotK_2, ... for the next). The caller
+ * declares S_dotK in its own code: in the code fgcc reads the name is
+ * refused, since out.c defines it. */
+static const char *tangent_tag(W *w, const Type *t, Loc loc) {
+  const char *base = arena_printf("%s_dot%d", struct_key(t) ? struct_key(t) : "fg_struct", w->width);
+  const char *tag = base;
+  for (int i = 2; !struct_key(t) && (tag_defined(w->a->prog, tag) || known_tag(w->a, tag)); i++)
+    tag = arena_printf("%s_%d", base, i);
+  const Loc *at = tag_defined(w->a->prog, tag);
+  if (at && !w->refused) {
+    w->refused = true;
+    error_at(loc, "the tangent of '%s' at --width %d is 'struct %s', which out.c defines, but the code fgcc reads "
+                  "defines that name too", t->name ? t->name : "struct", w->width, tag);
+    note_at(*at, "defined here: declare it only in the code that calls the _jvp%d functions", w->width);
+  }
+  return tag;
+}
+
+static Type *with_quals(Type *t, const Type *quals) {
+  if (!quals->is_const && !quals->is_volatile)
+    return t;
+  Type *c = arena_alloc(sizeof(Type));
+  *c = *t;
+  c->is_const = quals->is_const;
+  c->is_volatile = quals->is_volatile;
+  return c;
+}
+
+/* The members of t that carry derivatives, widened, appended to s; those
+ * of an unnamed struct member (C11) in its place, as C names them (p.x). */
+static bool add_members(W *w, Type *s, const Type *t, Loc loc) {
+  for (int i = 0; i < t->nfields; i++) {
+    Field *f = &t->fields[i];
+    if (!type_carries_float(f->ty))
+      continue;
+    if (!f->name && f->ty->kind != TY_STRUCT) {
+      refuse(w, loc, "unions that carry derivatives");
+      return false;
+    }
+    if (!f->name && !add_members(w, s, f->ty, loc))
+      return false;
+    if (f->name)
+      s->fields[s->nfields++] = (Field){f->name, widen_type(w, f->ty, loc)};
+  }
+  return true;
+}
+
+static int member_count(const Type *t) {
+  int n = 0;
+  for (int i = 0; i < t->nfields; i++)
+    n += t->fields[i].name ? 1 : member_count(t->fields[i].ty);
+  return n;
+}
+
+/* The tangent of struct t at width K, made once per struct: struct S_dotK
+ * holds the members of S that carry derivatives, in order, each widened (a
+ * double becomes fg_vKd, laid out as double[K]; a double * a fg_vKd *; a
+ * struct T member its T_dotK); the others are left out, since no tangent
+ * reads them. It is registered before its members are widened, so a struct
+ * that points to itself finds it. */
+static Type *wide_struct(W *w, Type *t, Loc loc) {
+  Type *s = known_wide_struct(w->a, t);
+  if (s)
+    return with_quals(s, t);
+  if (t->kind != TY_STRUCT) {
+    refuse(w, loc, "unions that carry derivatives");
+    return t;
+  }
+  s = arena_alloc(sizeof(Type));
+  s->kind = TY_STRUCT;
+  s->width = w->width;
+  s->tangent_of = t;
+  s->tag = tangent_tag(w, t, loc);
+  s->name = arena_printf("struct %s", s->tag);
+  s->fields = arena_alloc(sizeof(Field) * (size_t)(member_count(t) + 1));
+  vec_push(&w->a->wide_structs, s);
+  return add_members(w, s, t, loc) ? with_quals(s, t) : t;
+}
+
+static Field *field_named(const Type *s, const char *name) {
+  for (int i = 0; name && i < s->nfields; i++)
+    if (strcmp(s->fields[i].name, name) == 0)
+      return &s->fields[i];
+  return NULL;
+}
 
 /* ------------------------------------------------------- building blocks */
 
@@ -241,6 +385,72 @@ static Expr *strip_casts(Expr *e) {
   return e;
 }
 
+/* Is text `sizeof(T)` with T a spelling of struct t ("struct S", or its
+ * typedef name)? The front end keeps sizeof(type) as text. */
+static bool sizeof_names(const char *text, const Type *t) {
+  char name[256];
+  int n = 0;
+  if (strncmp(text, "sizeof", 6) != 0)
+    return false;
+  for (const char *p = text + 6; *p && n < 255; p++) {
+    if (*p == ' ' && (n == 0 || name[n - 1] == ' '))
+      continue;
+    if (*p != '(' && *p != ')')
+      name[n++] = *p == '\t' || *p == '\n' ? ' ' : *p;
+  }
+  while (n > 0 && name[n - 1] == ' ')
+    n--;
+  name[n] = 0;
+  return (t->tag && strcmp(name, arena_printf("struct %s", t->tag)) == 0) || (t->name && strcmp(name, t->name) == 0);
+}
+
+/* size with one sizeof(S) factor replaced by sizeof(S_dotK), as new nodes
+ * (diff.c may share the size with the primal call); NULL if size is not
+ * written as a multiple of sizeof(S): n * sizeof(struct S), sizeof *p. */
+static Expr *resized(Expr *size, Type *ws) {
+  Expr *c = arena_alloc(sizeof(Expr));
+  *c = *size;
+  if (size->kind == EX_SIZEOF) {
+    Type *of = size->cast_ty ? size->cast_ty : size->lhs->ty;
+    if (!of || of->kind != TY_STRUCT || !same_struct(of, ws->tangent_of))
+      return NULL;
+    c->cast_ty = type_unqual(ws);
+    c->lhs = NULL;
+    return c;
+  }
+  if (size->kind == EX_TEXT) {
+    c->text = arena_printf("sizeof(%s)", ws->name);
+    return sizeof_names(size->text, ws->tangent_of) ? c : NULL;
+  }
+  if (size->kind == EX_CAST)
+    return (c->lhs = resized(size->lhs, ws)) ? c : NULL;
+  if (size->kind == EX_BINARY && size->op == OP_MUL) {
+    if ((c->lhs = resized(size->lhs, ws)))
+      return c;
+    c->lhs = size->lhs;
+    return (c->rhs = resized(size->rhs, ws)) ? c : NULL;
+  }
+  return NULL;
+}
+
+/* The bytes of a shadow for `size` bytes of primal elements, elem being
+ * the shadow's (widened) element type: K times for floating values, as
+ * many for pointers (one pointer per primal pointer), and for a tangent
+ * struct sizeof(S_dotK) per sizeof(S) of the size. */
+static Expr *shadow_bytes(W *w, Type *elem, Expr *size, Loc loc) {
+  while (elem->kind == TY_ARRAY)
+    elem = elem->base;
+  if (is_vector(elem))
+    return times_width(w, size);
+  if (!is_wide_struct(elem))
+    return size;
+  Expr *r = resized(size, elem);
+  if (!r)
+    refuse(w, loc, arena_printf("a size of memory holding '%s' that is not written as a multiple of its sizeof "
+                                "(n * sizeof(%s), sizeof *p)", elem->tangent_of->name, elem->tangent_of->name));
+  return r ? r : size;
+}
+
 /* An allocation for a shadow: K times the bytes, and casts to the
  * widened pointer type. */
 static Expr *widen_alloc(W *w, Expr *rhs, Type *target) {
@@ -256,13 +466,31 @@ static Expr *widen_alloc(W *w, Expr *rhs, Type *target) {
                                                      call_named(rhs, "calloc") ? 1 : -1;
   if (size >= 0 && size < rhs->nargs) {
     own_args(rhs);
-    rhs->args[size] = times_width(w, rhs->args[size]);
+    rhs->args[size] = shadow_bytes(w, target->base, rhs->args[size], rhs->loc);
   }
   return rhs;
 }
 
+static Expr *widen_init(W *w, Type *t, Expr *init);
+
+/* (struct S){...} where a tangent struct goes (diff.c's zero of a struct
+ * tangent, or its elements): (struct S_dotK){...}. */
+static Expr *wide_compound(W *w, Type *t, Expr *rhs) {
+  if (w->refused)
+    return rhs;
+  fg_assert(rhs->kind == EX_COMPOUND);
+  Expr *c = arena_alloc(sizeof(Expr));
+  *c = *rhs;
+  c->ty = t;
+  c->cast_ty = type_unqual(t);
+  c->lhs = widen_init(w, t, rhs->lhs);
+  return c;
+}
+
 /* What goes into storage of type t (assignment, initialisation). */
 static Expr *store_value(W *w, Type *t, Expr *rhs) {
+  if (is_wide_struct(t) && !is_wide_struct(rhs->ty))
+    return wide_compound(w, t, rhs);
   if (is_vector(t) && !is_vector(rhs->ty))
     return broadcast(rhs, t);
   if (is_vector(t))
@@ -308,9 +536,14 @@ static Expr *widen_cast(W *w, Expr *e) {
   return e;
 }
 
-static Expr *widen_cond(Expr *e) {
+static Expr *widen_cond(W *w, Expr *e) {
   Type *vt = is_vector(e->lhs->ty) ? e->lhs->ty : is_vector(e->rhs->ty) ? e->rhs->ty : NULL;
-  if (vt) {
+  Type *st = is_wide_struct(e->lhs->ty) ? e->lhs->ty : is_wide_struct(e->rhs->ty) ? e->rhs->ty : NULL;
+  if (st) {
+    e->lhs = store_value(w, st, e->lhs);
+    e->rhs = store_value(w, st, e->rhs);
+    e->ty = st;
+  } else if (vt) {
     Type *t = vector_type(type_is_float(e->ty) ? e->ty->kind : vt->kind, vt->width, NULL);
     e->lhs = is_vector(e->lhs->ty) ? to_kind(e->lhs, t->kind) : broadcast(e->lhs, t);
     e->rhs = is_vector(e->rhs->ty) ? to_kind(e->rhs, t->kind) : broadcast(e->rhs, t);
@@ -354,7 +587,7 @@ static Var *new_temp(W *w, Type *ty, Loc loc) {
 /* v through a temporary of vector type vt, as the flat pointer pt:
  * (tmp = v, (pt)&tmp). */
 static Expr *through_temp(W *w, Expr *v, Type *vt, Type *pt) {
-  Var *t = new_temp(w, vector_type(vt->kind, vt->width, NULL), v->loc);
+  Var *t = new_temp(w, is_wide_struct(vt) ? type_unqual(vt) : vector_type(vt->kind, vt->width, NULL), v->loc);
   Expr *set = new_assign(OP_NONE, new_var_ref(t), store_value(w, t->ty, v));
   Expr *addr = mk(EX_ADDR, type_ptr_to(t->ty), new_var_ref(t), NULL);
   return mk(EX_COMMA, pt, set, mk_cast(pt, addr));
@@ -364,8 +597,10 @@ static Expr *through_temp(W *w, Expr *v, Type *vt, Type *pt) {
  * through a temporary, (tmp = v, (const F *)&tmp); a widened pointer is
  * cast to the flat pointer type. */
 static Expr *flat_arg(W *w, Expr *arg, Type *pt) {
-  if (is_vector(arg->ty))
+  if (is_vector(arg->ty) || is_wide_struct(arg->ty))
     return through_temp(w, arg, arg->ty, pt);
+  if (pt->kind == TY_PTR && is_wide_struct(pt->base) && arg->kind == EX_COMPOUND) /* (struct S){0} */
+    return through_temp(w, arg, pt->base, pt);
   if (is_zero(arg) && pt->kind == TY_PTR && pt->base->is_const && type_is_float(pt->base))
     return through_temp(w, arg, vector_type(pt->base->kind, w->width, NULL), pt);
   if (is_widened_ptr(arg->ty))
@@ -435,6 +670,13 @@ static Expr *call_per_direction(W *w, Expr *e, Func *g) {
     Expr *a = e->args[i];
     if (tan[i] && i == e->nargs - 1 && type_carries_float(g->ret) && is_widened_ptr(a->ty)) {
       ret = a;
+    } else if (tan[i] && is_wide_struct(a->ty)) {
+      int arg = 0; /* the argument of g whose tangent this is */
+      for (int j = 0; j < i; j++)
+        arg += !tan[j];
+      refuse(w, e->loc, arena_printf("passing the tangent of struct argument %d to the user derivative '%s'", arg,
+                                     e->text));
+      return e;
     } else if (tan[i] && is_widened_ptr(a->ty)) {
       if (refuse(w, e->loc, arena_printf("passing the tangents of pointer argument %d to the width-1 derivative "
                                          "'%s' (FG_JVP)", i + 1, e->text)))
@@ -486,6 +728,16 @@ static Expr *wide_tangent_arg(W *w, Expr *a, Type *pt, bool scalar) {
  * zeros), a pointer's to its interleaved values; the null tangent of an
  * inactive pointer stays null, as at width 1. */
 static Expr *call_full_width(W *w, Expr *e, Func *g, Func *jvp) {
+  for (int i = 0; i <= g->nparams; i++) {
+    const Type *t = i < g->nparams ? g->params[i]->ty : g->ret;
+    while (t && (t->kind == TY_PTR || t->kind == TY_ARRAY))
+      t = t->base;
+    if (t && t->kind == TY_STRUCT && type_carries_float((Type *)t)) {
+      refuse(w, e->loc, arena_printf("struct tangents for the width-%d derivative '%s' (FG_JVP_WIDTH)", w->width,
+                                     jvp->name));
+      return e;
+    }
+  }
   own_args(e);
   for (int i = 0, at = 0; i < g->nparams && at + 1 < e->nargs; i++, at++)
     if (param_can_be_active(g->params[i])) {
@@ -540,9 +792,9 @@ static Expr *widen_call(W *w, Expr *e) {
     return e;
   }
   if ((call_named(e, "memset") || call_named(e, "memcpy") || call_named(e, "memmove")) && e->nargs == 3 &&
-      is_widened_ptr(e->args[0]->ty)) {
+      is_widened_ptr(strip_casts(e->args[0])->ty)) {
     own_args(e);
-    e->args[2] = times_width(w, e->args[2]);
+    e->args[2] = shadow_bytes(w, strip_casts(e->args[0])->ty->base, e->args[2], e->loc);
     return e;
   }
   Func *jvp = NULL;
@@ -557,6 +809,17 @@ static Expr *widen_call(W *w, Expr *e) {
   if (strncmp(e->text, "fgblas_", 7) == 0)
     return flat_blas_call(w, e);
   refuse(w, e->loc, arena_printf("the call to '%s' with tangents", e->text));
+  return e;
+}
+
+/* s_dot.x, p_dot->x: the member of the tangent struct. */
+static Expr *widen_member(Expr *e) {
+  Type *s = !e->arrow ? e->lhs->ty : is_widened_ptr(e->lhs->ty) ? e->lhs->ty->base : NULL;
+  if (!is_wide_struct(s))
+    return e;
+  Field *f = field_named(s, e->text);
+  fg_assert(f); /* diff.c reads only the members that carry derivatives */
+  e->ty = with_quals(f->ty, s);
   return e;
 }
 
@@ -587,10 +850,7 @@ static Expr *widen_node(W *w, Expr *e) {
     if (widened(e->lhs->ty))
       e->ty = type_ptr_to(e->lhs->ty);
     return e;
-  case EX_MEMBER:
-    if (widened(e->lhs->ty))
-      refuse(w, e->loc, "structs or unions that carry derivatives");
-    return e;
+  case EX_MEMBER: return widen_member(e);
   case EX_UNARY:
     if (is_vector(e->lhs->ty))
       e->ty = e->lhs->ty;
@@ -600,7 +860,7 @@ static Expr *widen_node(W *w, Expr *e) {
     return e;
   case EX_BINARY: return widen_binary(w, e);
   case EX_CAST: return widen_cast(w, e);
-  case EX_COND: return widen_cond(e);
+  case EX_COND: return widen_cond(w, e);
   case EX_ASSIGN: return widen_assign(w, e);
   case EX_COMMA: e->ty = e->rhs->ty; return e;
   case EX_CALL: return widen_call(w, e);
@@ -609,8 +869,10 @@ static Expr *widen_node(W *w, Expr *e) {
   }
 }
 
+/* A compound literal is widened where it is stored (store_value): its
+ * type says whether it is a tangent. */
 static Expr *widen_expr(W *w, Expr *e) {
-  if (!e || e->kind == EX_SIZEOF || e->kind == EX_ALIGNOF || e->kind == EX_TEXT)
+  if (!e || e->kind == EX_SIZEOF || e->kind == EX_ALIGNOF || e->kind == EX_TEXT || e->kind == EX_COMPOUND)
     return e;
   e->lhs = widen_expr(w, e->lhs);
   e->rhs = widen_expr(w, e->rhs);
@@ -622,11 +884,58 @@ static Expr *widen_expr(W *w, Expr *e) {
 
 /* ------------------------------------------------------------- statements */
 
+/* {a_dot, 0, b_dot} for struct S -> the initializer of S_dotK: the
+ * elements of the members it keeps. A nested struct or array needs its own
+ * braces (without them its elements would land in other members). */
+static bool elided(W *w, Expr *x) {
+  refuse(w, x->loc, "an initializer of a struct that leaves out the braces of a nested struct or array");
+  return false;
+}
+
+/* The elements of init for the members of t, stored into out (those of an
+ * unnamed member in its place, as add_members lays them out). */
+static bool struct_elements(W *w, Type *s, const Type *t, Expr *init, Expr *out) {
+  if (init->nargs > t->nfields)
+    return elided(w, init);
+  for (int i = 0; i < init->nargs; i++) {
+    Field *f = &t->fields[i];
+    Expr *x = init->args[i];
+    bool aggregate = f->ty->kind == TY_ARRAY || f->ty->kind == TY_STRUCT;
+    if (!type_carries_float(f->ty))
+      continue;
+    if (aggregate && x->kind != EX_INIT && !(x->ty && x->ty->kind == TY_STRUCT && f->ty->kind == TY_STRUCT))
+      return elided(w, x);
+    if (!f->name && (x->kind != EX_INIT || !struct_elements(w, s, f->ty, x, out)))
+      return x->kind != EX_INIT ? elided(w, x) : false;
+    if (f->name)
+      out->args[out->nargs++] = widen_init(w, field_named(s, f->name)->ty, x);
+  }
+  return true;
+}
+
+static Expr *widen_struct_init(W *w, Type *s, Expr *init) {
+  Expr *out = arena_alloc(sizeof(Expr));
+  *out = *init;
+  out->ty = s;
+  out->args = arena_alloc(sizeof(Expr *) * (size_t)(s->nfields + 1));
+  out->nargs = 0;
+  bool zero = init->nargs == 1 && is_zero(init->args[0]); /* {0} */
+  if (!zero && !struct_elements(w, s, s->tangent_of, init, out))
+    return init;
+  if (out->nargs == 0) { /* {0}: every member kept was left to zero */
+    out->args[0] = new_num("0", type_basic(TY_INT));
+    out->nargs = 1;
+  }
+  return out;
+}
+
 /* An initializer list for widened storage of type t: each element stored
  * as into its element ({a_dot, 0} -> {a_dot, (fg_vKd){0}}). */
 static Expr *widen_init(W *w, Type *t, Expr *init) {
   if (init->kind != EX_INIT)
     return store_value(w, t, widen_expr(w, init));
+  if (is_wide_struct(t))
+    return widen_struct_init(w, t, init);
   if (is_vector(t) && init->nargs == 1 && init->args[0]->kind != EX_INIT)
     return store_value(w, t, widen_expr(w, init->args[0])); /* {x}: x */
   if (is_vector(t))
@@ -648,6 +957,49 @@ static void widen_omp(W *w, Stmt *s) {
     s->text = arena_printf("%s%s%s", s->text, i == before ? " private(" : ", ", ((Var *)w->temps.data[i])->name);
   if (w->temps.len > before)
     s->text = arena_printf("%s)", s->text);
+}
+
+static Stmt *decl_stmt(Var *v) {
+  Stmt *d = new_stmt(ST_DECL, v->loc);
+  d->var = v;
+  return d;
+}
+
+/* An atomic `x_dot += e_dot` of a vector (diff.c makes the tangent update
+ * of an atomic update atomic): OpenMP has no atomic vector update, so each
+ * direction is updated atomically on its own, which sums the same:
+ *   { fg_vKd fg_a = e_dot;
+ *     for (int fg_k = 0; fg_k < K; fg_k++)
+ *   #pragma omp atomic
+ *       ((double *)&x_dot)[fg_k] += fg_a[fg_k]; }
+ * x_dot is evaluated K times: diff.c's tangent lvalues have no side effects. */
+static void widen_omp_atomic(W *w, Stmt *s) {
+  Expr *e = s->body->expr;
+  Type *vt = e->lhs->ty, *ft = type_basic(vt->kind), *it = type_basic(TY_INT);
+  Var *a = new_var(fresh(w, "fg_a"), type_unqual(vt), VAR_LOCAL, s->loc);
+  a->init = store_value(w, a->ty, e->rhs);
+  Var *k = new_var(fresh(w, "fg_k"), it, VAR_LOCAL, s->loc);
+  k->init = new_num("0", it);
+  Expr *x = mk(EX_INDEX, ft, mk_cast(type_ptr_to(ft), mk(EX_ADDR, type_ptr_to(vt), e->lhs, NULL)), new_var_ref(k));
+  Stmt *update = new_stmt(ST_EXPR, s->loc);
+  update->expr = new_assign(e->op, x, mk(EX_INDEX, ft, new_var_ref(a), new_var_ref(k)));
+  Stmt *atomic = new_stmt(ST_OMP, s->loc);
+  atomic->text = s->text;
+  atomic->body = update;
+  Stmt *loop = new_stmt(ST_FOR, s->loc);
+  loop->init = decl_stmt(k);
+  loop->cond = new_binary(OP_LT, new_var_ref(k), new_num(arena_printf("%d", w->width), it), it);
+  loop->step = mk(EX_POSTINC, it, new_var_ref(k), NULL);
+  loop->body = atomic;
+  Vec stmts = {0};
+  vec_push(&stmts, decl_stmt(a));
+  vec_push(&stmts, loop);
+  *s = *new_block(&stmts, s->loc);
+}
+
+static bool is_vector_atomic(const Stmt *s) {
+  return s->kind == ST_OMP && strncmp(s->text, "atomic", 6) == 0 && s->body && s->body->kind == ST_EXPR &&
+         s->body->expr->kind == EX_ASSIGN && is_vector(s->body->expr->lhs->ty);
 }
 
 static void widen_stmt(W *w, Stmt *s) {
@@ -675,6 +1027,8 @@ static void widen_stmt(W *w, Stmt *s) {
   widen_stmt(w, s->body);
   for (int i = 0; i < s->nstmts; i++)
     widen_stmt(w, s->stmts[i]);
+  if (is_vector_atomic(s))
+    widen_omp_atomic(w, s);
 }
 
 /* ------------------------------------------------------------------ names */
@@ -711,16 +1065,37 @@ static const char *fresh(W *w, const char *base) {
 
 /* ------------------------------------------------------------- functions */
 
+static bool points_to_struct(const Type *t) {
+  while (t && (t->kind == TY_PTR || t->kind == TY_ARRAY))
+    t = t->base;
+  return t && t->kind == TY_STRUCT;
+}
+
+/* A tangent parameter's type at the boundary: flat_type(), but a struct's
+ * tangent is its S_dotK: by pointer (const struct S_dotK *) for a struct
+ * passed by value, struct S_dotK * for a struct S *. */
+static Type *boundary_type(W *w, Type *t, Loc loc) {
+  if (t->kind == TY_STRUCT) {
+    Type *c = arena_alloc(sizeof(Type));
+    *c = *widen_type(w, t, loc);
+    c->is_const = true;
+    return type_ptr_to(c);
+  }
+  return points_to_struct(t) ? widen_type(w, t, loc) : flat_type(t);
+}
+
 /* The tangent parameter p becomes flat at the boundary; the body keeps
  * using p, now a local vector view of it: x_dot_v = *(const fg_vKd *)x_dot. */
 static Var *flat_param(W *w, Var *p, Vec *prologue) {
-  Var *flat = new_var(p->name, flat_type(p->ty), VAR_PARAM, p->loc);
+  Var *flat = new_var(p->name, boundary_type(w, p->ty, p->loc), VAR_PARAM, p->loc);
   flat->holds_tangent = true;
   p->name = fresh(w, arena_printf("%s_v", p->name));
   p->storage = VAR_LOCAL;
   widen_var(w, p);
   Expr *src = new_var_ref(flat);
-  if (is_vector(p->ty)) {
+  if (is_wide_struct(p->ty)) {
+    src = mk(EX_DEREF, flat->ty->base, src, NULL);
+  } else if (is_vector(p->ty)) {
     Type *vt = vector_type(p->ty->kind, p->ty->width, NULL);
     vt->is_const = true;
     src = mk(EX_DEREF, vt, mk_cast(type_ptr_to(vt), src), NULL);
