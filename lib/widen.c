@@ -137,6 +137,13 @@ static bool is_widened_ptr(const Type *t) {
 
 static bool widened(const Type *t) { return is_vector(t) || is_wide_struct(t) || is_widened_ptr(t); }
 
+/* A struct, or a pointer or array of them at some depth. */
+static bool points_to_struct(const Type *t) {
+  while (t && (t->kind == TY_PTR || t->kind == TY_ARRAY))
+    t = t->base;
+  return t && t->kind == TY_STRUCT;
+}
+
 /* --------------------------------------------------------- tangent structs */
 
 static const char *struct_key(const Type *t) { return t->tag ? t->tag : t->name; }
@@ -729,10 +736,8 @@ static Expr *wide_tangent_arg(W *w, Expr *a, Type *pt, bool scalar) {
  * inactive pointer stays null, as at width 1. */
 static Expr *call_full_width(W *w, Expr *e, Func *g, Func *jvp) {
   for (int i = 0; i <= g->nparams; i++) {
-    const Type *t = i < g->nparams ? g->params[i]->ty : g->ret;
-    while (t && (t->kind == TY_PTR || t->kind == TY_ARRAY))
-      t = t->base;
-    if (t && t->kind == TY_STRUCT && type_carries_float((Type *)t)) {
+    Type *t = i < g->nparams ? g->params[i]->ty : g->ret;
+    if (points_to_struct(t) && type_carries_float(t)) {
       refuse(w, e->loc, arena_printf("struct tangents for the width-%d derivative '%s' (FG_JVP_WIDTH)", w->width,
                                      jvp->name));
       return e;
@@ -1064,12 +1069,6 @@ static const char *fresh(W *w, const char *base) {
 }
 
 /* ------------------------------------------------------------- functions */
-
-static bool points_to_struct(const Type *t) {
-  while (t && (t->kind == TY_PTR || t->kind == TY_ARRAY))
-    t = t->base;
-  return t && t->kind == TY_STRUCT;
-}
 
 /* A tangent parameter's type at the boundary: flat_type(), but a struct's
  * tangent is its S_dotK: by pointer (const struct S_dotK *) for a struct
