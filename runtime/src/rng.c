@@ -179,9 +179,9 @@ static inline double u_height(uint64_t x) { return (double)(x >> 12) * 0x1.0p-52
  * rectangle [0, x[l]] x [y[l], y[l+1]]; the widths are floats rounded up
  * from the curve (to 12 significant bits) and the heights follow from the
  * areas, so the layers cover the curve and have exactly equal areas
- * (rng_tables.py). A draw is a layer l, a sign and k, a B-bit integer (B =
- * 23 for float, 52 for double): the point u x[l] with u = (k + 1/2) 2^-B.
- * Inside the layer's core (k < kf[l] or kd[l]: 98.5% of draws) the value
+ * (rng_tables.py). A draw is a layer l, a sign and k, a 52-bit integer:
+ * the point u x[l] with u = (k + 1/2) 2^-52.
+ * Inside the layer's core (k < kd[l]: 98.5% of draws) the value
  * is +-u x[l], one multiplication (fast path, vectorised). Otherwise the
  * wedge test (a uniform height under exp(-x^2/2), fgrt__zig_exp), or for
  * the base layer Marsaglia's tail algorithm, decides, and a rejected draw
@@ -191,14 +191,13 @@ static inline double u_height(uint64_t x) { return (double)(x >> 12) * 0x1.0p-52
  * dir, i). The AVX-512 path runs the first two draws of the slow path in
  * vectors, with the same operations. */
 
-/* The retry stream of value i of precision prec (0 float, 1 double): draw m
- * (64 bits) is half m % 2 of block m / 2 (fgrt__retry_block: counter
- * (RETRY | i / 4, dir, step), a key made of the seed and
- * w = 1 + i % 4 + 4 prec + 8 (m / 2), never the seed itself). */
+/* The retry stream of double value i: draw m (64 bits) is half m % 2 of
+ * block m / 2 (fgrt__retry_block with prec 1: counter (RETRY | i / 4, dir,
+ * step), a key made of the seed and w = 1 + i % 4 + 4 + 8 (m / 2), never
+ * the seed itself). */
 typedef struct {
   const rng_stream *s;
   uint64_t i;
-  unsigned prec;
   uint32_t m;
   const uint32_t *first; /* block 0 (draws 0 and 1) when a vector path made it, or NULL */
 } retry;
@@ -213,7 +212,7 @@ static uint64_t retry_next(retry *rt) {
   uint32_t own[4];
   const uint32_t *b = rt->first;
   if (rt->m >= 2 || !b) {
-    fgrt__retry_block(rt->s, rt->i, rt->prec, rt->m / 2, own);
+    fgrt__retry_block(rt->s, rt->i, ZIG_PREC_D, rt->m / 2, own);
     b = own;
   }
   uint64_t bits = rt->m % 2 ? join(b[2], b[3]) : join(b[0], b[1]);
@@ -228,30 +227,15 @@ typedef struct {
   int neg;
 } zig_draw;
 
-static zig_draw draw_f(uint32_t bits) {
-  zig_draw d = {bits & 255, (bits >> 8) & ZIG_MASK_KF, (int)(bits >> 31)};
-  return d;
-}
-
 static zig_draw draw_d(uint64_t bits) {
   zig_draw d = {(unsigned)(bits & 255), (bits >> 11) & ZIG_MASK_KD, (int)(bits >> 63)};
   return d;
 }
 
-/* |value| of a draw: u x[l], u = (k + 1/2) 2^-B exact, rounded once to the
- * precision (exactly what the vector paths compute). */
-static inline float zig_abs_f(uint32_t k, unsigned layer) {
-  return ((float)k + 0.5f) * 0x1.0p-23f * fgrt__zig_x[layer];
-}
-
+/* |value| of a draw: u x[l], u = (k + 1/2) 2^-52 exact, rounded once
+ * (exactly what the vector paths compute). */
 static inline double zig_abs_d(uint64_t k, unsigned layer) {
   return ((double)k + 0.5) * 0x1.0p-52 * (double)fgrt__zig_x[layer];
-}
-
-static double zig_abs(unsigned prec, const zig_draw *d) {
-  if (prec == 0)
-    return (double)zig_abs_f((uint32_t)d->k, d->layer);
-  return zig_abs_d(d->k, d->layer);
 }
 
 const double fgrt__zig_exp_c[ZIG_EXP_DEGREE + 1] = {
@@ -299,37 +283,22 @@ static int zig_wedge(retry *rt, unsigned layer, double x) {
 
 /* Decides one draw: returns 1 with *x set when it is accepted. */
 static int zig_decide(retry *rt, const zig_draw *d, double *x) {
-  uint64_t core = rt->prec ? fgrt__zig_kd[d->layer] : fgrt__zig_kf[d->layer];
-  double a = zig_abs(rt->prec, d);
-  if (d->k < core || (d->layer > 0 && zig_wedge(rt, d->layer, a))) {
+  double a = zig_abs_d(d->k, d->layer);
+  if (d->k < fgrt__zig_kd[d->layer] || (d->layer > 0 && zig_wedge(rt, d->layer, a))) {
     *x = d->neg ? -a : a;
     return 1;
   }
   if (d->layer > 0)
     return 0;
-  uint64_t tail_end = rt->prec ? fgrt__zig_tail_kd : fgrt__zig_tail_kf;
-  if (d->k >= tail_end) /* the base rectangle's sliver beyond the tail's area */
+  if (d->k >= fgrt__zig_tail_kd) /* the base rectangle's sliver beyond the tail's area */
     return 0;
   a = zig_tail(rt);
   *x = d->neg ? -a : a;
   return 1;
 }
 
-/* Float draws: since the float normals are Box-Muller no path makes one;
- * kept because rng_avx512.c's slow path is shared by both precisions
- * (its float branch is unreachable: to remove with that file's, on a
- * machine that can run it). */
-float fgrt__zig_slow_f(const rng_stream *s, uint64_t i, uint32_t bits, const uint32_t *first) {
-  retry rt = {s, i, 0, 0, first};
-  zig_draw d = draw_f(bits);
-  double x;
-  while (!zig_decide(&rt, &d, &x))
-    d = draw_f((uint32_t)retry_next(&rt));
-  return (float)x;
-}
-
 double fgrt__zig_slow_d(const rng_stream *s, uint64_t i, uint64_t bits, const uint32_t *first) {
-  retry rt = {s, i, 1, 0, first};
+  retry rt = {s, i, 0, first};
   zig_draw d = draw_d(bits);
   double x;
   while (!zig_decide(&rt, &d, &x))

@@ -154,8 +154,8 @@ static inline A512 unsigned fast_d(const uint64_t *draws, size_t j0, size_t n, d
  * second rejection: about 0.03% of values) goes to the scalar slow path. */
 
 /* Block 0 of the retry streams of values i (rng_int.h: fgrt__retry_block). */
-static inline A512 void retry_block0(const rng_stream *s, __m512i i, unsigned prec, __m512i c[4]) {
-  __m512i w = _mm512_add_epi64(_mm512_and_si512(i, _mm512_set1_epi64(3)), _mm512_set1_epi64(1 + 4 * prec));
+static inline A512 void retry_block0(const rng_stream *s, __m512i i, __m512i c[4]) {
+  __m512i w = _mm512_add_epi64(_mm512_and_si512(i, _mm512_set1_epi64(3)), _mm512_set1_epi64(1 + 4 * ZIG_PREC_D));
   __m512i k0 = _mm512_xor_si512(_mm512_set1_epi64(s->k0), _mm512_mul_epu32(w, _mm512_set1_epi64(PHILOX_M0)));
   __m512i k1 = _mm512_add_epi64(_mm512_set1_epi64(s->k1), w);
   const __m512i m0 = _mm512_set1_epi64(PHILOX_M0), m1 = _mm512_set1_epi64(PHILOX_M1);
@@ -174,46 +174,35 @@ static inline A512 void retry_block0(const rng_stream *s, __m512i i, unsigned pr
   }
 }
 
-/* 8 draws taken apart: layer, |value| a (in double), sign (bit 63), core.
+/* 8 draws taken apart: layer, |value| a, sign (bit 63), core.
  * The core test is the fast path's coarse one; where it cannot decide (the
  * top 12 bits of k equal to thr, 2^-12 of the draws: the mask tie),
- * exact_core finishes it with a gather of kf or kd. */
+ * exact_core finishes it with a gather of kd. */
 typedef struct {
   __m512i layer, sign, k;
   __m512d a;
   __mmask8 core, tie;
 } draw8;
 
-static inline A512 draw8 take8(unsigned prec, __m512i d) {
+static inline A512 draw8 take8(__m512i d) {
   draw8 r;
   r.layer = _mm512_and_si512(d, _mm512_set1_epi64(255));
   __m256i e = _mm512_i64gather_epi32(r.layer, (const void *)fgrt__zig_e, 4);
   __m256 x = _mm256_castsi256_ps(_mm256_andnot_si256(_mm256_set1_epi32(ZIG_THR_BITS), e));
   __m512i thr = _mm512_cvtepu32_epi64(_mm256_and_si256(e, _mm256_set1_epi32(ZIG_THR_BITS)));
-  __m512i top;
-  if (prec) {
-    r.k = _mm512_and_si512(_mm512_srli_epi64(d, 11), _mm512_set1_epi64((long long)ZIG_MASK_KD));
-    __m512d u = _mm512_sub_pd(_mm512_castsi512_pd(_mm512_or_si512(r.k, _mm512_set1_epi64((long long)ZIG_ONE_D))),
-                              _mm512_set1_pd(ZIG_HALF_BELOW_D));
-    r.a = _mm512_mul_pd(u, _mm512_cvtps_pd(x));
-    r.sign = _mm512_and_si512(d, _mm512_set1_epi64((long long)0x8000000000000000ull));
-    top = _mm512_srli_epi64(r.k, 40);
-  } else {
-    r.k = _mm512_and_si512(_mm512_srli_epi64(d, 8), _mm512_set1_epi64(ZIG_MASK_KF));
-    __m256 u = _mm256_sub_ps(_mm256_castsi256_ps(_mm512_cvtepi64_epi32(_mm512_or_si512(r.k, _mm512_set1_epi64(ZIG_ONE_F)))),
-                             _mm256_set1_ps(ZIG_HALF_BELOW_F));
-    r.a = _mm512_cvtps_pd(_mm256_mul_ps(u, x));
-    r.sign = _mm512_slli_epi64(_mm512_and_si512(d, _mm512_set1_epi64(0x80000000)), 32);
-    top = _mm512_srli_epi64(r.k, 11);
-  }
+  r.k = _mm512_and_si512(_mm512_srli_epi64(d, 11), _mm512_set1_epi64((long long)ZIG_MASK_KD));
+  __m512d u = _mm512_sub_pd(_mm512_castsi512_pd(_mm512_or_si512(r.k, _mm512_set1_epi64((long long)ZIG_ONE_D))),
+                            _mm512_set1_pd(ZIG_HALF_BELOW_D));
+  r.a = _mm512_mul_pd(u, _mm512_cvtps_pd(x));
+  r.sign = _mm512_and_si512(d, _mm512_set1_epi64((long long)0x8000000000000000ull));
+  __m512i top = _mm512_srli_epi64(r.k, 40);
   r.core = _mm512_cmplt_epu64_mask(top, thr);
   r.tie = _mm512_cmpeq_epu64_mask(top, thr);
   return r;
 }
 
-static A512 __mmask8 exact_core(unsigned prec, const draw8 *d) {
-  __m512i exact = prec ? _mm512_i64gather_epi64(d->layer, (const void *)fgrt__zig_kd, 8)
-                       : _mm512_cvtepu32_epi64(_mm512_i64gather_epi32(d->layer, (const void *)fgrt__zig_kf, 4));
+static A512 __mmask8 exact_core(const draw8 *d) {
+  __m512i exact = _mm512_i64gather_epi64(d->layer, (const void *)fgrt__zig_kd, 8);
   return d->core | (d->tie & _mm512_cmplt_epu64_mask(d->k, exact));
 }
 
@@ -243,8 +232,8 @@ static inline A512 __m512d exp8(__m512d t) {
 
 /* The lanes `rest` that the vectors leave to the scalar slow path, which
  * starts them over with block 0 of their retry streams (c). */
-static A512 void slow_scalar(const rng_stream *s, unsigned prec, uint64_t i0, __mmask8 rest, __m256i p, __m512i d,
-                             const __m512i c[4], void *out) {
+static A512 void slow_scalar(const rng_stream *s, uint64_t i0, __mmask8 rest, __m256i p, __m512i d,
+                             const __m512i c[4], double *out) {
   _Alignas(64) uint64_t cw[4][8], dw[8];
   _Alignas(32) uint32_t pw[8];
   UNROLL for (int w = 0; w < 4; w++) _mm512_store_si512(cw[w], c[w]);
@@ -253,31 +242,28 @@ static A512 void slow_scalar(const rng_stream *s, unsigned prec, uint64_t i0, __
   for (unsigned m = rest; m; m &= m - 1) {
     int l = __builtin_ctz(m);
     uint32_t first[4] = {(uint32_t)cw[0][l], (uint32_t)cw[1][l], (uint32_t)cw[2][l], (uint32_t)cw[3][l]};
-    if (prec)
-      ((double *)out)[pw[l]] = fgrt__zig_slow_d(s, i0 + pw[l], dw[l], first);
-    else
-      ((float *)out)[pw[l]] = fgrt__zig_slow_f(s, i0 + pw[l], (uint32_t)dw[l], first);
+    out[pw[l]] = fgrt__zig_slow_d(s, i0 + pw[l], dw[l], first);
   }
 }
 
 /* Settles 16 listed lanes, two vectors of 8 side by side (each is a long
  * chain of dependent steps): p[h] their positions in draws and out (value
  * index i0 + position), only the lanes in valid[h]. */
-static A512 void slow16(const rng_stream *s, unsigned prec, uint64_t i0, const void *draws, const __m256i p[2],
-                        const __mmask8 valid[2], void *out) {
-  const __m512i one = _mm512_set1_epi64((long long)ZIG_ONE_D), low32 = _mm512_set1_epi64(0xFFFFFFFF);
+static A512 void slow16(const rng_stream *s, uint64_t i0, const uint64_t *draws, const __m256i p[2],
+                        const __mmask8 valid[2], double *out) {
+  const __m512i one = _mm512_set1_epi64((long long)ZIG_ONE_D);
   __m512i d[2], c[2][4];
   draw8 d0[2], d1[2];
   __m512d v[2];
   __mmask8 ok0[2], again[2];
   UNROLL for (int h = 0; h < 2; h++) {
-    d[h] = prec ? _mm512_i32gather_epi64(p[h], draws, 8) : _mm512_and_si512(_mm512_i32gather_epi64(p[h], draws, 4), low32);
-    d0[h] = take8(prec, d[h]);
+    d[h] = _mm512_i32gather_epi64(p[h], (const void *)draws, 8);
+    d0[h] = take8(d[h]);
   }
   UNROLL for (int h = 0; h < 2; h++)
-    retry_block0(s, _mm512_add_epi64(_mm512_cvtepu32_epi64(p[h]), _mm512_set1_epi64((long long)i0)), prec, c[h]);
+    retry_block0(s, _mm512_add_epi64(_mm512_cvtepu32_epi64(p[h]), _mm512_set1_epi64((long long)i0)), c[h]);
   if (__builtin_expect((d0[0].tie | d0[1].tie) != 0, 0))
-    UNROLL for (int h = 0; h < 2; h++) d0[h].core = exact_core(prec, &d0[h]);
+    UNROLL for (int h = 0; h < 2; h++) d0[h].core = exact_core(&d0[h]);
   UNROLL for (int h = 0; h < 2; h++) {
     /* the wedge: a uniform height in [y[l], y[l+1]) from retry draw 0, under the curve */
     __m512i layer = d0[h].layer;
@@ -293,33 +279,30 @@ static A512 void slow16(const rng_stream *s, unsigned prec, uint64_t i0, const v
     ok0[h] = d0[h].core | (__mmask8)(~base & under);
     again[h] = (__mmask8)(~d0[h].core & ~base & ~under);
     /* a rejected draw starts over with retry draw 1 */
-    d1[h] = take8(prec, prec ? draw1 : _mm512_and_si512(draw1, low32));
+    d1[h] = take8(draw1);
   }
   if (__builtin_expect(((again[0] & d1[0].tie) | (again[1] & d1[1].tie)) != 0, 0))
-    UNROLL for (int h = 0; h < 2; h++) d1[h].core = exact_core(prec, &d1[h]);
+    UNROLL for (int h = 0; h < 2; h++) d1[h].core = exact_core(&d1[h]);
   UNROLL for (int h = 0; h < 2; h++) {
     __mmask8 ok1 = again[h] & d1[h].core, done = valid[h] & (ok0[h] | ok1);
     v[h] = _mm512_mask_blend_pd(ok1, signed8(&d0[h]), signed8(&d1[h]));
-    if (prec)
-      _mm512_mask_i32scatter_pd(out, done, p[h], v[h], 8);
-    else
-      _mm512_mask_i64scatter_ps(out, done, _mm512_cvtepu32_epi64(p[h]), _mm512_cvtpd_ps(v[h]), 4);
+    _mm512_mask_i32scatter_pd(out, done, p[h], v[h], 8);
     __mmask8 rest = valid[h] & (__mmask8)~done;
     if (rest)
-      slow_scalar(s, prec, i0, rest, p[h], d[h], c[h], out);
+      slow_scalar(s, i0, rest, p[h], d[h], c[h], out);
   }
 }
 
 static inline __mmask8 first_lanes(unsigned n) { return n >= 8 ? 0xFF : (__mmask8)((1u << n) - 1); }
 
 /* Settles the listed lanes of a chunk: pos[0..n), with room for 16 more. */
-static A512 void slow_lanes(const rng_stream *s, unsigned prec, uint64_t i0, const void *draws, uint32_t *pos,
-                            unsigned n, void *out) {
+static A512 void slow_lanes(const rng_stream *s, uint64_t i0, const uint64_t *draws, uint32_t *pos, unsigned n,
+                            double *out) {
   memset(pos + n, 0, 16 * sizeof *pos); /* spare lanes read position 0 */
   for (unsigned b = 0; b < n; b += 16) {
     __m256i p[2] = {_mm256_loadu_si256((const __m256i *)(pos + b)), _mm256_loadu_si256((const __m256i *)(pos + b + 8))};
     __mmask8 valid[2] = {first_lanes(n - b), n - b > 8 ? first_lanes(n - b - 8) : 0};
-    slow16(s, prec, i0, draws, p, valid, out);
+    slow16(s, i0, draws, p, valid, out);
   }
 }
 
@@ -334,7 +317,7 @@ static A512 void normal_d_groups(const rng_stream *s, uint64_t g, size_t ng, dou
       draws_d(s, g + d + q, 2, draws + GROUP_NORMAL_D * q);
       ns = fast_d(draws, GROUP_NORMAL_D * q, GROUP_NORMAL_D * (m - q < 2 ? 1 : 2), o, slow, ns);
     }
-    slow_lanes(s, 1, GROUP_NORMAL_D * (g + d), draws, slow, ns, o);
+    slow_lanes(s, GROUP_NORMAL_D * (g + d), draws, slow, ns, o);
   }
 }
 

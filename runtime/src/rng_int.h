@@ -112,47 +112,42 @@ void fgrt__ars(const uint32_t ctr[4], const uint32_t key[4], int rounds, uint32_
 /* The AVX2 path's float normals, which the AVX-512 path uses too. */
 void fgrt__normal_f_avx2(const rng_stream *s, uint64_t g, size_t ng, float *out);
 
-/* The slow path of a normal value whose first draw left its layer's core
- * (every path calls these, so slow values are identical too): value i of
- * the stream, bits its first 32 (float) or 64 (double) random bits. first
- * is block 0 of the value's retry stream when the caller computed it (a
- * vector path does, for many values at once), or NULL. */
-float fgrt__zig_slow_f(const rng_stream *s, uint64_t i, uint32_t bits, const uint32_t *first);
+/* The slow path of a double normal whose first draw left its layer's core
+ * (every path calls it, so slow values are identical too): value i of the
+ * stream, bits its first 64 random bits. first is block 0 of the value's
+ * retry stream when the caller computed it (a vector path does, for many
+ * values at once), or NULL. */
 double fgrt__zig_slow_d(const rng_stream *s, uint64_t i, uint64_t bits, const uint32_t *first);
 
 /* Block `pair` (draws 2 pair and 2 pair + 1, 64 bits each) of the retry
- * stream of value i of precision prec (0 float, 1 double): counter
- * (RETRY | i / 4, dir, step), key the seed modified by
- * w = 1 + i % 4 + 4 prec + 8 pair: (k0 ^ w M0, k1 + w). */
+ * stream of value i of precision prec: counter (RETRY | i / 4, dir, step),
+ * key the seed modified by w = 1 + i % 4 + 4 prec + 8 pair: (k0 ^ w M0,
+ * k1 + w). Double normals use prec = ZIG_PREC_D; prec 0 was the float
+ * ziggurat's, retired for Box-Muller (2026-12-07), and stays unused. */
+#define ZIG_PREC_D 1u
 void fgrt__retry_block(const rng_stream *s, uint64_t i, unsigned prec, uint32_t pair, uint32_t out[4]);
 
-/* Ziggurat tables (rng_tables.c): layer l = 0 .. 255. A float draw is
- * layer = bits 0-7, k = bits 8-30, sign = bit 31; a double draw is
+/* Ziggurat tables (rng_tables.c): layer l = 0 .. 255. A draw is
  * layer = bits 0-7, k = bits 11-62, sign = bit 63. The value is
- * +-u x[l] with u = (k + 1/2) 2^-B in (0, 1), one rounded multiplication;
- * its core is k < kf[l] (float) or kd[l] (double). e[l] packs both for the
- * vector paths' one look-up: the bits of the float x[l] (whose low 12 bits
- * are zero) | thr[l], a coarse core threshold on the top 12 bits of k
- * (k >> (B - 12) < thr[l] implies k < kf[l] and k < kd[l]). */
+ * +-u x[l] with u = (k + 1/2) 2^-52 in (0, 1), one rounded multiplication;
+ * its core is k < kd[l]. e[l] packs both for the vector paths' one
+ * look-up: the bits of the float x[l] (whose low 12 bits are zero) |
+ * thr[l], a coarse core threshold on the top 12 bits of k
+ * (k >> 40 < thr[l] implies k < kd[l]). */
 extern const double fgrt__zig_r;
-extern const uint32_t fgrt__zig_tail_kf;
 extern const uint64_t fgrt__zig_tail_kd;
 extern const float fgrt__zig_x[256];
-extern const uint32_t fgrt__zig_kf[256];
 extern const uint64_t fgrt__zig_kd[256];
 extern const uint32_t fgrt__zig_e[256];
 extern const double fgrt__zig_y[257];
 
-#define ZIG_MASK_KF 0x7FFFFFu
 #define ZIG_MASK_KD 0xFFFFFFFFFFFFFull
 #define ZIG_THR_BITS 0xFFFu
 
-/* u = (k + 1/2) 2^-B exactly, from the bits of 1 + k 2^-B minus 1 - 2^-(B+1)
+/* u = (k + 1/2) 2^-52 exactly, from the bits of 1 + k 2^-52 minus 1 - 2^-53
  * (Sterbenz: the difference of two floats this close is exact). */
-#define ZIG_ONE_F 0x3F800000u
 #define ZIG_ONE_D 0x3FF0000000000000ull
-#define ZIG_HALF_BELOW_F 0x1.fffffep-1f            /* 1 - 2^-24 */
-#define ZIG_HALF_BELOW_D 0x1.fffffffffffffp-1      /* 1 - 2^-53 */
+#define ZIG_HALF_BELOW_D 0x1.fffffffffffffp-1 /* 1 - 2^-53 */
 
 /* exp(t) for the wedge test, t in [-7, 0], in operations every path rounds
  * the same way (no libm, no FMA): t = n ln2 + r, |r| <= ln2 / 2, e^r by its

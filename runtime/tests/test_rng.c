@@ -219,16 +219,13 @@ static void test_rademacher_known(void **s) {
   for (uint64_t i = 0; i < M; i++) assert_true(v[i] == rademacher_ref(r.seed, step, 9, offset + i));
 }
 
-/* Normals: the ziggurat's layer widths x[l] (library tables, checked by
- * the distribution tests); a draw in its layer's core is +-(k + 1/2) 2^-B
- * x[l]. Float value i: word (i / 16) % 4 of block 16 (i / 64) + i % 16
- * (tag 3); layer bits 0-7, k bits 8-30, sign bit 31, B = 23. Double value
- * i: words 2h (low) and 2h + 1, h = (i / 8) % 2, of block 16 (i / 32) +
- * 8 ((i / 16) % 2) + i % 8 (tag 0); layer bits 0-7, k bits 11-62, sign bit
- * 63, B = 52. Only draws in the core are checked; the others must just be
- * finite. */
+/* Double normals: the ziggurat's layer widths x[l] (library tables,
+ * checked by the distribution tests); a draw in its layer's core is
+ * +-(k + 1/2) 2^-52 x[l]. Value i: words 2h (low) and 2h + 1,
+ * h = (i / 8) % 2, of block 16 (i / 32) + 8 ((i / 16) % 2) + i % 8 (tag 0);
+ * layer bits 0-7, k bits 11-62, sign bit 63. Only draws in the core are
+ * checked; the others must just be finite. */
 extern const float fgrt__zig_x[256];
-extern const uint32_t fgrt__zig_kf[256];
 extern const uint64_t fgrt__zig_kd[256];
 
 /* Float normal i (docs/runtime.md): the words 2 (c % 2), 2 (c % 2) + 1 of
