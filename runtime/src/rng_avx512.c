@@ -8,7 +8,8 @@
  * tree of 8 vpermt2d and 7 blends), which is faster than gathers; lanes
  * that leave the core are listed and settled 8 at a time by a vector
  * version of the slow path's first steps (see "slow lanes"). Float normals
- * (Box-Muller) are the AVX2 path's. */
+ * are the AVX2 path's Box-Muller on 16 lanes, with VAES for ARS (without
+ * VAES, the AVX2 code). */
 #include "rng_int.h"
 
 #include <string.h>
@@ -321,6 +322,129 @@ static A512 void normal_d_groups(const rng_stream *s, uint64_t g, size_t ng, dou
   }
 }
 
+/* ------------------------------------------------------------ float normals
+ * rng_avx2.c's Box-Muller (bm_pair of rng.c: the same operations in the
+ * same order) on 16 pairs per vector, with ARS-7 by VAES (four blocks per
+ * instruction). Without VAES the AVX2 path's code runs. */
+
+#define AV __attribute__((target("avx512f,vaes,aes")))
+#define NJ 2 /* pair vectors in step: independent polynomial chains hide latency */
+#define EACH UNROLL for (int j = 0; j < NJ; j++)
+
+static inline AV __m512 mul(__m512 a, __m512 b) { return _mm512_mul_ps(a, b); }
+static inline AV __m512 add(__m512 a, __m512 b) { return _mm512_add_ps(a, b); }
+static inline AV __m512 sub(__m512 a, __m512 b) { return _mm512_sub_ps(a, b); }
+static inline AV __m512 fmadd(__m512 a, __m512 b, __m512 c) { return _mm512_fmadd_ps(a, b, c); }
+static inline AV __m512 set(float a) { return _mm512_set1_ps(a); }
+static inline AV __m512i seti(uint32_t a) { return _mm512_set1_epi32((int)a); }
+static inline AV __m512 xor_sign(__m512 a, __m512i m) {
+  return _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(a), m));
+}
+
+/* ARS-7 of blocks word0 .. word0 + 15 as planes: p[w] = word w of blocks
+ * word0 .. word0 + 15. z[t] holds blocks 4 t .. 4 t + 3, one per 128-bit
+ * lane; the 4 x 4 transposes in each lane leave word w of block 4 i + L at
+ * element 4 L + i of p[w], which one permute puts in order. */
+static inline AV void ars16_planes(const rng_stream *s, uint32_t word0, __m512i p[4]) {
+  const __m128i weyl = _mm_set_epi64x((long long)ARS_WEYL_HI, (long long)ARS_WEYL_LO);
+  const __m128i ctr = _mm_set_epi32((int)(uint32_t)(s->step >> 32), (int)(uint32_t)s->step, (int)s->dir, 0);
+  __m128i k = _mm_set_epi32(0, 0, (int)s->k1, (int)s->k0);
+  __m512i z[4], key = _mm512_broadcast_i32x4(k);
+  UNROLL for (int t = 0; t < 4; t++) {
+    __m512i w0 = _mm512_setr_epi32((int)(word0 + 4u * (uint32_t)t), 0, 0, 0, (int)(word0 + 4u * (uint32_t)t + 1), 0,
+                                   0, 0, (int)(word0 + 4u * (uint32_t)t + 2), 0, 0, 0,
+                                   (int)(word0 + 4u * (uint32_t)t + 3), 0, 0, 0);
+    z[t] = _mm512_xor_si512(_mm512_add_epi32(_mm512_broadcast_i32x4(ctr), w0), key);
+  }
+  UNROLL for (int r = 1; r < ARS_ROUNDS; r++) {
+    k = _mm_add_epi64(k, weyl);
+    key = _mm512_broadcast_i32x4(k);
+    UNROLL for (int t = 0; t < 4; t++) z[t] = _mm512_aesenc_epi128(z[t], key);
+  }
+  key = _mm512_broadcast_i32x4(_mm_add_epi64(k, weyl));
+  UNROLL for (int t = 0; t < 4; t++) z[t] = _mm512_aesenclast_epi128(z[t], key);
+  __m512i t0 = _mm512_unpacklo_epi32(z[0], z[1]), t1 = _mm512_unpacklo_epi32(z[2], z[3]);
+  __m512i t2 = _mm512_unpackhi_epi32(z[0], z[1]), t3 = _mm512_unpackhi_epi32(z[2], z[3]);
+  const __m512i order = _mm512_setr_epi32(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+  p[0] = _mm512_permutexvar_epi32(order, _mm512_unpacklo_epi64(t0, t1));
+  p[1] = _mm512_permutexvar_epi32(order, _mm512_unpackhi_epi64(t0, t1));
+  p[2] = _mm512_permutexvar_epi32(order, _mm512_unpacklo_epi64(t2, t3));
+  p[3] = _mm512_permutexvar_epi32(order, _mm512_unpackhi_epi64(t2, t3));
+}
+
+/* ln of v 2^-31 (bm_log), in place */
+static inline AV void log16(__m512 v[NJ]) {
+  __m512 e[NJ], x[NJ], z[NJ], y[NJ];
+  EACH {
+    __m512i b = _mm512_castps_si512(v[j]);
+    __m512 m = _mm512_castsi512_ps(_mm512_ternarylogic_epi32(b, seti(0x807FFFFFu), seti(0x3F000000u), 0xEA));
+    __mmask16 low = _mm512_cmp_ps_mask(m, set(BM_SQRTHF), _CMP_LT_OQ);
+    e[j] = _mm512_cvtepi32_ps(_mm512_sub_epi32(_mm512_srli_epi32(b, 23), seti(126 + 31)));
+    e[j] = _mm512_mask_blend_ps(low, e[j], sub(e[j], set(1.0f)));
+    x[j] = _mm512_mask_blend_ps(low, sub(m, set(1.0f)), sub(add(m, m), set(1.0f)));
+    z[j] = mul(x[j], x[j]);
+    y[j] = fmadd(set(BM_LOG_C0), x[j], set(BM_LOG_C1));
+  }
+  EACH y[j] = fmadd(y[j], x[j], set(BM_LOG_C2));
+  EACH y[j] = fmadd(y[j], x[j], set(BM_LOG_C3));
+  EACH y[j] = fmadd(y[j], x[j], set(BM_LOG_C4));
+  EACH y[j] = fmadd(y[j], x[j], set(BM_LOG_C5));
+  EACH y[j] = fmadd(y[j], x[j], set(BM_LOG_C6));
+  EACH y[j] = fmadd(y[j], x[j], set(BM_LOG_C7));
+  EACH y[j] = fmadd(y[j], x[j], set(BM_LOG_C8));
+  EACH {
+    y[j] = mul(mul(y[j], x[j]), z[j]);
+    y[j] = fmadd(e[j], set(BM_LN2_LO), y[j]);
+    y[j] = fmadd(set(-0.5f), z[j], y[j]);
+    v[j] = fmadd(e[j], set(BM_LN2_HI), add(x[j], y[j]));
+  }
+}
+
+/* The 32 NJ normals of the word planes a[j], b[j] (pairs of blocks 0 .. 15
+ * of the group, words 2 j and 2 j + 1): the cosines and sines of blocks
+ * 0 .. 7 to out + 16 j (8 each), those of blocks 8 .. 15 to out + 32 + 16 j:
+ * the layout of rng_avx2.c's bm8. */
+static inline AV void bm16(const __m512i a[NJ], const __m512i b[NJ], float *out) {
+  const __m512i sign = seti(0x80000000u);
+  const __m512i lo = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23);
+  const __m512i hi = _mm512_setr_epi32(8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31);
+  __m512 r[NJ];
+  EACH r[j] = _mm512_cvtepi32_ps(_mm512_or_si512(_mm512_srli_epi32(a[j], 1), seti(1)));
+  log16(r);
+  EACH r[j] = _mm512_sqrt_ps(xor_sign(add(r[j], r[j]), sign));
+  EACH {
+    __m512i k = _mm512_and_si512(_mm512_srli_epi32(b[j], 7), seti(0x7FFFFF));
+    __m512 phi = mul(sub(_mm512_cvtepi32_ps(k), set(BM_K_MID)), set(BM_PIO2_2M23)), z = mul(phi, phi);
+    __m512 sn = mul(fmadd(fmadd(set(BM_SIN_C0), z, set(BM_SIN_C1)), z, set(BM_SIN_C2)), z);
+    sn = fmadd(sn, phi, phi);
+    __m512 cs = mul(fmadd(fmadd(set(BM_COS_C0), z, set(BM_COS_C1)), z, set(BM_COS_C2)), z);
+    cs = add(fmadd(cs, z, mul(set(-0.5f), z)), set(1.0f));
+    __mmask16 odd = _mm512_test_epi32_mask(b[j], seti(0x40000000u)); /* bit 30 of b: q's low bit */
+    __m512 x = _mm512_mask_blend_ps(odd, cs, sn), y = _mm512_mask_blend_ps(odd, sn, cs);
+    x = xor_sign(x, _mm512_and_si512(_mm512_xor_si512(b[j], _mm512_slli_epi32(b[j], 1)), sign)); /* q = 1, 2 */
+    y = xor_sign(y, _mm512_and_si512(b[j], sign));                                               /* q = 2, 3 */
+    x = mul(r[j], x), y = mul(r[j], y);
+    _mm512_storeu_ps(out + 16 * j, _mm512_permutex2var_ps(x, lo, y));
+    _mm512_storeu_ps(out + 32 + 16 * j, _mm512_permutex2var_ps(x, hi, y));
+  }
+}
+
+static AV void normal_f_vaes(const rng_stream *s, uint64_t g, size_t ng, float *out) {
+  __m512i p[4];
+  for (; ng > 0; ng--, g++, out += GROUP_NORMAL_F) {
+    ars16_planes(s, CTR_NORMAL_F | (uint32_t)(16 * g), p);
+    __m512i a[NJ] = {p[0], p[2]}, b[NJ] = {p[1], p[3]};
+    bm16(a, b, out);
+  }
+}
+
+static void normal_f_groups(const rng_stream *s, uint64_t g, size_t ng, float *out) {
+  if (__builtin_cpu_supports("vaes"))
+    normal_f_vaes(s, g, ng, out);
+  else
+    fgrt__normal_f_avx2(s, g, ng, out);
+}
+
 /* ------------------------------------------------------------ Rademacher
  * Value 512 w + 16 b + l of a group is bit b of lane l of plane w. */
 
@@ -357,8 +481,7 @@ static A512 void rademacher_d_groups(const rng_stream *s, uint64_t g, size_t ng,
   }
 }
 
-const rng_path fgrt__rng_avx512 = {"avx512", fgrt__normal_f_avx2, /* float normals: rng_avx2.c */
-                                   normal_d_groups, rademacher_f_groups,
+const rng_path fgrt__rng_avx512 = {"avx512", normal_f_groups, normal_d_groups, rademacher_f_groups,
                                    rademacher_d_groups};
 #else
 const rng_path fgrt__rng_avx512 = {"avx512", 0, 0, 0, 0};
