@@ -29,7 +29,7 @@ TARGET_BP, TARGET_FWD, TARGET_HAND = 1.0, 0.6, 1.05
 
 CURVE_COLOURS = {"fg": "#1b9e77", "bp": "#d95f02"}
 PROVENANCE = {}  # part -> the line naming the command, the date and the machine load of a section
-PARTS = [("timing", "headline, sections 1, 2, 4, 5, 7"), ("curves", "section 3"), ("compile", "section 6")]
+PARTS = [("timing", "headline, sections 1, 2, 4, 5, 7, 8"), ("curves", "section 3"), ("compile", "section 6")]
 
 
 def read_when(results, part):
@@ -704,7 +704,7 @@ def main():
         out.append("**Quick mode**: tiny models and synthetic data; the figures mean nothing.\n")
     section_headline(st, out, a.command, whens["timing"])
     out.append("**Machine and conditions**\n")
-    for k in ("cpu", "memory", "os", "cc", "cflags", "c blas", "malloc", "torch", "blas"):
+    for k in ("cpu", "memory", "os", "cc", "cflags", "c blas", "blas kernels", "malloc", "torch", "blas"):
         if k in machine:
             out.append("- %s: %s" % (k, machine[k]))
     out.append("- when, and the machine's load average (1, 5, 15 min) before and after each part (`bench/run.sh "

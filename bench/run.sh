@@ -9,7 +9,7 @@
 #   bash bench/run.sh --quick    tiny models and synthetic data, a few seconds: the smoke
 #                                test (ctest bench_smoke); writes into build-bench/bench-quick/
 #   bash bench/run.sh --only curves   rerun some parts only (timing: the headline, sections 1,
-#                                2, 4, 5, 7 and memory; curves: section 3; compile: section 6),
+#                                2, 4, 5, 7, 8 and memory; curves: section 3; compile: section 6),
 #                                keep the other parts' results and regenerate the report (each
 #                                part's date and machine load are in the report)
 #
@@ -17,7 +17,9 @@
 # in the build directories), --build-dir DIR (default build-bench), --native-dir DIR (default: the
 # build directory's name + -native), --no-native (time the portable build only; with --no-build the
 # native build is skipped anyway when its directory holds no bench_step), --out DIR (results and
-# report go to DIR/results, DIR/benchmarks.md and DIR/bench/ instead of the repository).
+# report go to DIR/results, DIR/benchmarks.md and DIR/bench/ instead of the repository),
+# --blas-kernels auto|NAME (OpenBLAS's kernels for every contender: auto (default) = OpenBLAS's own
+# choice for the CPU, whatever OPENBLAS_CORETYPE the environment has; NAME = OPENBLAS_CORETYPE=NAME).
 #
 # Every step timing, depth timing and memory figure is taken in float32 and float64 (the C
 # programs bench_step_<model>_f32/_f64, torch_bench.py --precision=f32/f64); the C step
@@ -27,7 +29,7 @@
 # repeated runs after warm-up (bench_step.c, torch_bench.py).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-QUICK=0 INSTALL=1 BUILD=1 BUILD_DIR="$ROOT/build-bench" NATIVE_DIR="" NATIVE=1 OUT="" ONLY=timing,curves,compile
+QUICK=0 INSTALL=1 BUILD=1 BUILD_DIR="$ROOT/build-bench" NATIVE_DIR="" NATIVE=1 OUT="" ONLY=timing,curves,compile BLAS_KERNELS=auto
 while (($#)); do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -38,7 +40,8 @@ while (($#)); do
     --no-native) NATIVE=0 ;;
     --out) OUT=$(realpath -m "$2"); shift ;;
     --only) ONLY=$2; shift ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    --blas-kernels) BLAS_KERNELS=$2; shift ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -82,6 +85,24 @@ fi
 HAVE_TORCH=0; "$PY" -c 'import torch' 2>/dev/null && HAVE_TORCH=1
 HAVE_GNUPLOT=0; command -v gnuplot >/dev/null && HAVE_GNUPLOT=1
 ((HAVE_TORCH)) || log "python3-torch missing: the PyTorch contenders are skipped"
+# OpenBLAS (DYNAMIC_ARCH) picks its kernels from the CPU when it is loaded and reads OPENBLAS_CORETYPE
+# only then. Every contender (the C models, and PyTorch, whose matmuls run on the same library) gets
+# the kernels OpenBLAS itself picks for this CPU (--blas-kernels auto), not an OPENBLAS_CORETYPE the
+# caller's environment happens to carry: an inherited OPENBLAS_CORETYPE=Haswell on an AVX-512 Zen 5
+# made the CNN's float32 f 1.6x slower (measured 2026-12-07: 68 ms against 43 ms with OpenBLAS's own
+# choice, Cooperlake). --blas-kernels NAME sets OPENBLAS_CORETYPE=NAME for everyone.
+if [ "$BLAS_KERNELS" = auto ]; then unset OPENBLAS_CORETYPE; else export OPENBLAS_CORETYPE="$BLAS_KERNELS"; fi
+# The kernels OpenBLAS picks when loaded (under the current OPENBLAS_CORETYPE).
+blas_kernels() {
+  "$PY" -c 'import ctypes
+b = ctypes.CDLL("libopenblas.so.0")
+b.openblas_get_corename.restype = ctypes.c_char_p
+print(b.openblas_get_corename().decode())' 2>/dev/null || echo "?"
+}
+if [ "$BLAS_KERNELS" != auto ] && [ "$(blas_kernels | tr '[:upper:]' '[:lower:]')" != "$(tr '[:upper:]' '[:lower:]' <<<"$BLAS_KERNELS")" ]; then
+  echo "run.sh: --blas-kernels $BLAS_KERNELS: OpenBLAS has no such kernels for this CPU (it took $(blas_kernels))" >&2
+  exit 2
+fi
 
 # ---------------------------------------------------------------- build
 # Two Release trees: the portable one (the examples' flags: -O3, no -march) and one with
@@ -228,6 +249,8 @@ machine_info() {
     "native = $(basename "$NATIVE_DIR")/: the same with CMAKE_C_FLAGS=-march=native (${march:-?})$( ((NATIVE)) || echo ", not built: not timed")"
   cblas=$(sed -n 's/^CBLAS_LIBRARY:FILEPATH=//p' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null)
   echo "c blas: ${cblas:+$(readlink -f "$cblas") }(cblas_?gemm in the C models)"
+  echo "blas kernels: OpenBLAS's $(blas_kernels) kernels, for every contender (--blas-kernels $BLAS_KERNELS:" \
+    "$( [ "$BLAS_KERNELS" = auto ] && echo "OpenBLAS's own choice for this CPU, OPENBLAS_CORETYPE unset" || echo "OPENBLAS_CORETYPE=$BLAS_KERNELS"))"
   echo "malloc: GLIBC_TUNABLES=$MALLOC_POLICY for every contender (freed memory stays in the process)"
   if ((HAVE_TORCH)); then
     echo "torch: $("$PY" -c 'import torch; print(torch.__version__)') (Debian python3-torch), float32 and float64" \
