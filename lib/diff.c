@@ -262,18 +262,8 @@ static int node_count(Expr *e, int limit) {
   return n;
 }
 
-static bool has_call(Expr *e) {
-  if (!e)
-    return false;
-  if (e->kind == EX_CALL)
-    return true;
-  if (has_call(e->lhs) || has_call(e->rhs) || has_call(e->cond))
-    return true;
-  for (int i = 0; i < e->nargs; i++)
-    if (has_call(e->args[i]))
-      return true;
-  return false;
-}
+static int is_call(Expr *e) { return e->kind == EX_CALL; }
+static bool has_call(Expr *e) { return expr_any(e, is_call); }
 
 /* Cheap to evaluate twice: small, without calls or side effects. The C
  * compiler merges repeated arithmetic; calls (exp, sin) it may not, so they
@@ -1471,7 +1461,10 @@ static const char *omp_clause(D *d, OmpItem *it, Loc loc) {
     const char *colon = strchr(it->args, ':');
     if (!colon)
       return arena_printf("%s(%s)", it->word, it->args);
-    const char *op = arena_strndup(it->args, (size_t)(colon - it->args));
+    const char *end = colon; /* the operator, without spaces: reduction(+ : s) is reduction(+:s) */
+    while (end > it->args && end[-1] == ' ')
+      end--;
+    const char *op = arena_strndup(it->args, (size_t)(end - it->args));
     while (*op == ' ')
       op++;
     return arena_printf("reduction(%s:%s)", op, omp_list(d, colon + 1, loc, it->word, op));

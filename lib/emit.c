@@ -1124,6 +1124,66 @@ static void emit_global_tangents(Emitter *E, Needed *N, Program *p, Analysis *a)
 
 /* ====================================================== tangent functions */
 
+/* The chunk count `name` of chunk.c for vectors of K elements of `size`
+ * bytes: under gcc, which keeps a vector wider than its registers in memory
+ * (docs/usage.md), one register a chunk (zmm with AVX-512, ymm with AVX,
+ * else 16 bytes); under other compilers one chunk. -Dname=N overrides. */
+static void emit_chunk_count(Emitter *E, const char *name, int k, int size) {
+  static const int reg[] = {64, 32, 16};
+  static const char *const when[] = {" && defined(__AVX512F__)", " && defined(__AVX__)", ""};
+  buf_printf(E->b, "#ifndef %s\n", name);
+  for (int r = 0; r < 3; r++)
+    buf_printf(E->b, "#%s defined(__GNUC__) && !defined(__clang__)%s\n#define %s %d\n", r ? "elif" : "if", when[r], name,
+               k * size > reg[r] ? k * size / reg[r] : 1);
+  buf_printf(E->b, "#else\n#define %s 1\n#endif\n#endif\n", name);
+}
+
+/* A family of chunk types and its macros, e.g. for doubles:
+ *   typedef fg_c8d fg_a8d[FG_CHUNKS];
+ *   FG_EACH: for (int fg_h = 0; fg_h < FG_CHUNKS; fg_h++); FG_H(x): (x)[fg_h]
+ * and with one chunk fg_a8d = fg_c8d, FG_EACH nothing, FG_H(x) x (gcc
+ * optimises the code around even a loop of one iteration differently:
+ * measured up to 1.6x slower). */
+static void emit_chunk_family(Emitter *E, Analysis *a, const char *count, const char *each, const char *of,
+                              const char *tags) {
+  int k = a->width;
+  const char *h = a->chunk_index;
+  buf_printf(E->b, "#if %s > 1\n#define %s for (int %s = 0; %s < %s; %s++)\n#define %s(x) (x)[%s]\n", count, each, h, h,
+             count, h, of, h);
+  for (int i = 0; tags[i]; i++)
+    buf_printf(E->b, "typedef fg_c%d%c fg_a%d%c[%s];\n", k, tags[i], k, tags[i], count);
+  buf_printf(E->b, "#else\n#define %s\n#define %s(x) (x)\n", each, of);
+  for (int i = 0; tags[i]; i++)
+    buf_printf(E->b, "typedef fg_c%d%c fg_a%d%c;\n", k, tags[i], k, tags[i]);
+  buf_printf(E->b, "#endif\n");
+}
+
+/* typedef double fg_c8d __attribute__((vector_size(64 / FG_CHUNKS), aligned(8))); */
+static void emit_chunk_vector(Emitter *E, int k, char tag, const char *count) {
+  bool f = tag != 'd';
+  buf_printf(E->b, "typedef %s fg_c%d%c __attribute__((vector_size(%d / %s), aligned(%d)));\n", f ? "float" : "double",
+             k, tag, (f ? 4 : 8) * k, count, f ? 4 : 8);
+}
+
+/* chunk.c's types: a fg_vKd as FG_CHUNKS vectors fg_cKd (floats beside
+ * them fg_cKx), or a fg_vKf as FG_CHUNKS_F vectors fg_cKf. */
+static void emit_chunk_types(Emitter *E, Analysis *a) {
+  int k = a->width;
+  if (a->chunked_d || a->chunked_f)
+    buf_printf(E->b, "/* the tangents in chunks of one vector register (chunk.c: gcc keeps wider vectors in memory) */\n");
+  if (a->chunked_d) {
+    emit_chunk_count(E, "FG_CHUNKS", k, 8);
+    emit_chunk_vector(E, k, 'd', "FG_CHUNKS");
+    emit_chunk_vector(E, k, 'x', "FG_CHUNKS");
+    emit_chunk_family(E, a, "FG_CHUNKS", "FG_EACH", "FG_H", "dx");
+  }
+  if (a->chunked_f) {
+    emit_chunk_count(E, "FG_CHUNKS_F", k, 4);
+    emit_chunk_vector(E, k, 'f', "FG_CHUNKS_F");
+    emit_chunk_family(E, a, "FG_CHUNKS_F", "FG_EACH_F", "FG_HF", "f");
+  }
+}
+
 /* --width K: the vector types of widen.c. aligned(element) makes them
  * views of the caller's interleaved arrays at any element boundary. */
 static void emit_vector_types(Emitter *E, Analysis *a) {
@@ -1135,6 +1195,7 @@ static void emit_vector_types(Emitter *E, Analysis *a) {
              8 * a->width);
   buf_printf(E->b, "typedef float fg_v%df __attribute__((vector_size(%d), aligned(4)));\n", a->width,
              4 * a->width);
+  emit_chunk_types(E, a);
   /* reduction(+:s, s_dot): OpenMP reduces vectors only by a declared reduction; - sums partial results too */
   for (int k = 0; a->omp_vector_reductions && k < 4; k++)
     buf_printf(E->b, "#pragma omp declare reduction(%c : fg_v%d%c : omp_out += omp_in) initializer(omp_priv = "

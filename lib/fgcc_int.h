@@ -7,6 +7,7 @@
  *   analyse.c  Program       -> variants + activity           analyse_program()
  *   diff.c     variants      -> tangent IR (Func per variant) diff_program()
  *   widen.c    tangent IR    -> K tangents per value (--width) widen_program()
+ *   chunk.c    K tangents    -> in register-sized chunks (K >= 8) chunk_program()
  *   emit.c     Program + tangent funcs -> C text              emit_program()
  * Support: arena.c (memory), diag.c (two error channels), rules.c (math
  * derivative table, rules.def), ir.c (constructors and the --dump printer).
@@ -397,6 +398,9 @@ Stmt *new_stmt(StmtKind k, Loc loc);
 Stmt *new_expr_stmt(Expr *e);
 Stmt *new_block(Vec *stmts, Loc loc);
 Var *new_var(const char *name, Type *ty, Storage st, Loc loc);
+/* Does a node of e pass test? test says 1 (yes), 0 (look at its operands)
+ * or -1 (skip them). */
+bool expr_any(Expr *e, int (*test)(Expr *e));
 void dump_program(FILE *out, Program *p);
 void dump_func(FILE *out, Func *f);
 
@@ -541,6 +545,9 @@ typedef struct {
   bool omp_vector_reductions; /* an OpenMP reduction of a vector tangent (diff.c): out.c declares + and - */
   bool omp_vector_mode;   /* an OpenMP directive in vector mode (diff.c): emit.c aligns vector locals */
   Vec wide_structs;       /* the tangent structs of vector mode (widen.c; Type *): emit.c defines them */
+  bool chunked_d;         /* a tangent function uses the chunk types fg_cKd, fg_aKd, fg_cKx, fg_aKx (chunk.c) */
+  bool chunked_f;         /* a tangent function uses fg_cKf, fg_aKf (chunk.c: float vectors only) */
+  const char *chunk_index; /* the chunk loops' index, fg_h (chunk.c) */
 } Analysis;
 
 /* Check what can be differentiated, decide activity and which variants
@@ -575,6 +582,11 @@ void diff_program(Program *p, Analysis *a);
 /* With a->width > 1: give every tangent function K tangents per value
  * (vector types, flat pointers at the boundary). Refusals are user errors. */
 void widen_program(Program *p, Analysis *a);
+
+/* ================================================================ chunk.c */
+/* With a->width >= 8: tangent functions whose vectors can be computed
+ * piecewise hold them in FG_CHUNKS register-sized chunks (for gcc). */
+void chunk_program(Program *p, Analysis *a);
 
 /* ================================================================= emit.c */
 /* Write out.c: the main file's text with function definitions replaced by

@@ -197,6 +197,20 @@ Stmt *new_block(Vec *stmts, Loc loc) {
   return s;
 }
 
+bool expr_any(Expr *e, int (*test)(Expr *e)) {
+  if (!e)
+    return false;
+  int t = test(e);
+  if (t)
+    return t > 0;
+  if (expr_any(e->lhs, test) || expr_any(e->rhs, test) || expr_any(e->cond, test))
+    return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (expr_any(e->args[i], test))
+      return true;
+  return false;
+}
+
 Var *new_var(const char *name, Type *ty, Storage st, Loc loc) {
   Var *v = arena_alloc(sizeof(Var));
   v->name = name;

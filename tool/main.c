@@ -521,6 +521,7 @@ static int compile(int argc, char **argv) {
   widen_program(prog, an);
   if (error_count() > 0)
     return EXIT_ERRORS;
+  chunk_program(prog, an);
   if (dumping(&opt, "tangent")) {
     dump_tangents(stdout, an);
     return finish_dump();

@@ -51,6 +51,8 @@ class Tools:
         self.width = args.width  # fgcc --width K when K > 1
         # --openmp: every compiler and fgcc's parser get -fopenmp; the driver runs on 2 threads
         self.omp = ["-fopenmp"] if args.openmp else []
+        # --chunks N: out.c compiled with the K tangents in N chunks (chunk.c), whatever the compiler would pick
+        self.chunks = ["-DFG_CHUNKS=%d" % args.chunks, "-DFG_CHUNKS_F=%d" % args.chunks] if args.chunks else []
 
 
 def sh(cmd, cwd, timeout, env=None):
@@ -108,16 +110,16 @@ def check_files(t, d, src_text, drv_text, strict_primal=True, want=None):
     if kind or (want and want[0].startswith("fgcc")):
         return kind, out
     if not want or want[0] in ("clang-warning", "gcc-warning"):
-        st, out = sh([t.clang] + STRICT + t.omp + t.inc + ["-fsyntax-only", "src_jvp.c"], d, t.timeout)
+        st, out = sh([t.clang] + STRICT + t.omp + t.chunks + t.inc + ["-fsyntax-only", "src_jvp.c"], d, t.timeout)
         if st != 0:
             return ("clang-warning", first_warning_flag(out)), out
-        st, out = sh([t.gcc] + STRICT + t.omp + t.inc + ["-fsyntax-only", "src_jvp.c"], d, t.timeout)
+        st, out = sh([t.gcc] + STRICT + t.omp + t.chunks + t.inc + ["-fsyntax-only", "src_jvp.c"], d, t.timeout)
         if st != 0:
             return ("gcc-warning", first_warning_flag(out)), out
         if want:
             return None, ""
     atomic = ["-latomic"] if t.omp else []  # clang's OpenMP reductions of long double call libatomic
-    st, out = sh([t.clang, "-w", "-O1"] + t.omp + t.inc + t.drv_inc +
+    st, out = sh([t.clang, "-w", "-O1"] + t.omp + t.chunks + t.inc + t.drv_inc +
                  ["drv.c", "src.c", "src_jvp.c", "ref.c", "-lm"] + atomic + ["-o", "drv"], d, t.timeout * 2)
     if st != 0:
         return ("build", first_warning_flag(out)), out
@@ -323,7 +325,11 @@ def main():
                     help="programs without struct S (the programs of --width K, at width 1)")
     ap.add_argument("--openmp", action="store_true",
                     help="programs with OpenMP reduction loops, parsed and compiled with -fopenmp, run on 2 threads")
+    ap.add_argument("--chunks", type=int, default=0,
+                    help="N: compile out.c with -DFG_CHUNKS=N -DFG_CHUNKS_F=N (vector mode at K >= 8: the tangents in N chunks)")
     args = ap.parse_args()
+    if args.chunks and (args.width < 8 or args.chunks & (args.chunks - 1) or args.chunks > args.width):
+        ap.error("--chunks: a power of two up to --width, with --width 8 or more")
     if args.width not in (1, 2, 4, 8, 16, 32, 64):
         ap.error("--width: a power of two from 1 to 64")
     if args.width > 1:
@@ -359,6 +365,7 @@ def main():
     if not args.work:
         shutil.rmtree(workdir, ignore_errors=True)
     mode = " at width %d" % args.width if args.width > 1 else ""  # a point is then a point and a direction
+    mode += " in %d chunks" % args.chunks if args.chunks else ""
     mode += " with OpenMP on 2 threads" if args.openmp else ""
     print("fuzz: %d programs (seeds %d..%d)%s, %d points checked, %d skipped (reference unreliable), "
           "%d failures, %.1f s" % (args.programs, args.seed, args.seed + args.programs - 1, mode, points, skipped,
