@@ -627,6 +627,20 @@ static void choose_types(C *c, bool doubles) {
   c->chunk_of = doubles ? "FG_H" : "FG_HF";
 }
 
+/* diff.c's scalar temporaries (fg_t1, ...) declared at the top of a
+ * chunked function start at 0: gcc with -fsanitize=address warns that one
+ * set in an arm of ?: and read in the same arm of the tangent's ?: "may be
+ * used uninitialized" once the read sits in a chunk loop (a dead store
+ * for the optimiser otherwise). */
+static void zero_temps(Stmt *body) {
+  for (int i = 0; i < body->nstmts; i++) {
+    Stmt *s = body->stmts[i];
+    if (s->kind == ST_DECL && !s->var->init && type_is_scalar(s->var->ty) && !is_vector(s->var->ty) &&
+        strncmp(s->var->name, "fg_t", 4) == 0)
+      s->var->init = new_num("0", type_basic(TY_INT));
+  }
+}
+
 void chunk_program(Program *p, Analysis *a) {
   (void)p;
   if (a->width < 8)
@@ -644,6 +658,7 @@ void chunk_program(Program *p, Analysis *a) {
     choose_types(&c, doubles);
     c.temps = 0;
     chunk_stmt(&c, &fn->body);
+    zero_temps(fn->body);
     if (doubles)
       a->chunked_d = true;
     else
