@@ -6,7 +6,7 @@
  * without AVX-512 a fg_v8d (64 bytes, two ymm) goes through the stack at
  * every use, and a jvp8 ran 1.6x slower than with plain SSE2 (docs/usage.md).
  * An array of register-sized vectors, indexed by constants after unrolling,
- * it keeps in registers. So for K >= 8 this stage rewrites each tangent
+ * it keeps in registers. So for K >= 4 this stage rewrites each tangent
  * function widen.c made, where it can, so that a tangent value is an array
  * of FG_CHUNKS vectors and each tangent statement runs once per chunk:
  *
@@ -643,7 +643,7 @@ static void zero_temps(Stmt *body) {
 
 void chunk_program(Program *p, Analysis *a) {
   (void)p;
-  if (a->width < 8)
+  if (a->width < 4)
     return;
   C c = {.a = a};
   const char *h = "fg_h";

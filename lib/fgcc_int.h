@@ -7,7 +7,7 @@
  *   analyse.c  Program       -> variants + activity           analyse_program()
  *   diff.c     variants      -> tangent IR (Func per variant) diff_program()
  *   widen.c    tangent IR    -> K tangents per value (--width) widen_program()
- *   chunk.c    K tangents    -> in register-sized chunks (K >= 8) chunk_program()
+ *   chunk.c    K tangents    -> in register-sized chunks (K >= 4) chunk_program()
  *   emit.c     Program + tangent funcs -> C text              emit_program()
  * Support: arena.c (memory), diag.c (two error channels), rules.c (math
  * derivative table, rules.def), ir.c (constructors and the --dump printer).
@@ -433,6 +433,7 @@ struct Options {
   const char *dump;        /* --dump=<stage>: "ir", "activity", "tangent" */
   const char *compdb_dir;  /* -p DIR */
   int width;               /* --width K: tangents per value (0 or 1: one) */
+  bool no_chunks;          /* --no-chunks: full-width vector tangents (no chunk.c) */
 };
 
 /* ================================================================= parse.c */
@@ -584,7 +585,7 @@ void diff_program(Program *p, Analysis *a);
 void widen_program(Program *p, Analysis *a);
 
 /* ================================================================ chunk.c */
-/* With a->width >= 8: tangent functions whose vectors can be computed
+/* With a->width >= 4: tangent functions whose vectors can be computed
  * piecewise hold them in FG_CHUNKS register-sized chunks (for gcc). */
 void chunk_program(Program *p, Analysis *a);
 

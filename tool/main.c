@@ -40,6 +40,8 @@ static const char usage_text[] =
     "                      G=G_JVP@K: a width-K derivative, as FG_JVP_WIDTH(G, K)\n"
     "  --width K           vector mode: K tangents per value in one pass, NAME_jvpK\n"
     "                      (K a power of two, 1 to 64; 1 is the default NAME_jvp)\n"
+    "  --no-chunks         at K >= 4, keep each tangent one K-wide vector (no FG_CHUNKS\n"
+    "                      chunks of one vector register for gcc)\n"
     "  --line-directives   emit #line directives pointing into in.c\n"
     "  --dump=ir           print the IR after parsing to stdout; write no output file\n"
     "  --dump=tangent      print the tangent functions' IR to stdout; write no output file\n"
@@ -207,6 +209,8 @@ static void read_option(Cmdline *c) {
     exit(0);
   } else if (!strcmp(arg, "--line-directives"))
     c->opt->line_directives = true;
+  else if (!strcmp(arg, "--no-chunks"))
+    c->opt->no_chunks = true;
   else if (is_option(c, "--fn", "="))
     add_fn(c, option_value(c, "--fn"));
   else if (is_option(c, "--jvp", "="))
@@ -521,7 +525,8 @@ static int compile(int argc, char **argv) {
   widen_program(prog, an);
   if (error_count() > 0)
     return EXIT_ERRORS;
-  chunk_program(prog, an);
+  if (!opt.no_chunks)
+    chunk_program(prog, an);
   if (dumping(&opt, "tangent")) {
     dump_tangents(stdout, an);
     return finish_dump();

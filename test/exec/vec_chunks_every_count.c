@@ -13,8 +13,17 @@
 // RUN: %cc -DFG_TEST_MAIN %s %t.jvp1.o %t.c8.o -o %t.8.exe %libm
 // RUN: %cc -DFG_TEST_MAIN %s %t.jvp1.o %t.gcc.o -o %t.gcc.exe %libm
 // RUN: %t.1.exe && %t.2.exe && %t.4.exe && %t.8.exe && %t.gcc.exe
-// Vector mode with the 8 tangents in 1, 2, 4 and 8 chunks (chunk.c; out.c
-// built with -DFG_CHUNKS=N, and by gcc, which picks 4 with SSE2): the same
+// RUN: %fgcc %s --width 4 -o %t.jvp4.c
+// RUN: %cc -DFG_CHUNKS=2 -DFG_CHUNKS_F=2 -c %t.jvp4.c -o %t.w4c2.o
+// RUN: %cc -DFG_CHUNKS=4 -DFG_CHUNKS_F=4 -c %t.jvp4.c -o %t.w4c4.o
+// RUN: %gcc -O2 -c %t.jvp4.c -o %t.w4gcc.o
+// RUN: %cc -DK=4 -DFG_TEST_MAIN %s %t.jvp1.o %t.w4c2.o -o %t.w4c2.exe %libm
+// RUN: %cc -DK=4 -DFG_TEST_MAIN %s %t.jvp1.o %t.w4c4.o -o %t.w4c4.exe %libm
+// RUN: %cc -DK=4 -DFG_TEST_MAIN %s %t.jvp1.o %t.w4gcc.o -o %t.w4gcc.exe %libm
+// RUN: %t.w4c2.exe && %t.w4c4.exe && %t.w4gcc.exe
+// Vector mode with the 8 tangents in 1, 2, 4 and 8 chunks, and 4 tangents in
+// 2 and 4 (chunk.c; out.c built with -DFG_CHUNKS=N, and by gcc, which picks
+// 4 and 2 with SSE2): the same
 // directional derivatives whatever the count. The loss has what the chunk
 // loops must handle: a tangent carried around a loop, a vector declared with
 // an initializer and an array of them with an initializer list, ?: on
@@ -52,7 +61,15 @@ FG_DIFF float floats_only(const float *y, int n) {
 #ifdef FG_TEST_MAIN
 #include "fgcheck.h"
 
-enum { N = 7, K = 8 };
+#ifndef K
+#define K 8 /* the width: -DK=4 for the --width 4 output */
+#endif
+#define CAT(a, b) a##b
+#define JVPK(a, k) CAT(a, k) /* JVPK(chunked_jvp, K): chunked_jvp8 */
+#define chunked_jvp8 JVPK(chunked_jvp, K)
+#define floats_only_jvp8 JVPK(floats_only_jvp, K)
+
+enum { N = 7 };
 double chunked_jvp(const double *x, const double *x_dot, const float *y, const float *y_dot, double *out,
                    double *out_dot, int n, double *ret_dot);
 double chunked_jvp8(const double *x, const double *x_dot, const float *y, const float *y_dot, double *out,

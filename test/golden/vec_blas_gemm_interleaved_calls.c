@@ -4,7 +4,7 @@
 // left operand active (X) the tangent columns regrouped direction by
 // direction into a temporary, one gemm, added back (fgblas_dgemm_r_k).
 // REQUIRES: cblas
-// RUN: %fgcc --width 4 %s -o %t.c
+// RUN: %fgcc --width 4 --no-chunks %s -o %t.c
 // RUN: grep -v '^ *//' %t.c | FileCheck %s
 // RUN: %cc -fsyntax-only %t.c
 // RUN: %gcc -O2 -c %t.c -o %t.o

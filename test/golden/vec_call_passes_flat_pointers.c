@@ -2,7 +2,7 @@
 // pointers, as users call them: a vector argument goes through a temporary,
 // (tmp = v, (const double *)&tmp), and the result's tangent comes back
 // through (double *)&t.
-// RUN: %fgcc %s --width 4 -o %t.c
+// RUN: %fgcc %s --width 4 --no-chunks -o %t.c
 // RUN: grep -v '^ *//' %t.c | FileCheck %s
 // RUN: %cc -fsyntax-only %t.c
 // RUN: %gcc -O2 -c %t.c -o %t.o

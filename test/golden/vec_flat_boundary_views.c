@@ -2,7 +2,7 @@
 // f_jvp4 with flat tangent pointers (a scalar's tangent points to its 4
 // values), vector views of them at the top of the body, and one tangent
 // statement per primal statement on whole vectors.
-// RUN: %fgcc %s --width 4 -o %t.c
+// RUN: %fgcc %s --width 4 --no-chunks -o %t.c
 // RUN: grep -v '^ *//' %t.c | FileCheck %s
 // RUN: %cc -fsyntax-only %t.c
 // RUN: %gcc -O2 -c %t.c -o %t.o

@@ -1,7 +1,7 @@
 // Vector mode (--width 4): each element of an initializer list of tangent
 // storage is a vector; a constant's zero tangent is (fg_v4d){0}, also in a
 // conditional's inactive branch.
-// RUN: %fgcc %s --width 4 -o %t.c
+// RUN: %fgcc %s --width 4 --no-chunks -o %t.c
 // RUN: grep -v '^ *//' %t.c | FileCheck %s
 // RUN: %cc -fsyntax-only %t.c
 // RUN: %gcc -O2 -c %t.c -o %t.o

@@ -1,7 +1,7 @@
 // Vector mode (--width 4): a shadow buffer holds 4 values per element, so
 // its malloc and the memcpy that mirrors the primal's take 4 times the
 // primal's bytes; the primal calls keep theirs.
-// RUN: %fgcc %s --width 4 -o %t.c
+// RUN: %fgcc %s --width 4 --no-chunks -o %t.c
 // RUN: grep -v '^ *//' %t.c | FileCheck %s
 // RUN: %cc -fsyntax-only %t.c
 // RUN: %gcc -O2 -c %t.c -o %t.o

@@ -4,7 +4,7 @@
 // vector through a temporary ((const double *)&tmp), the result's tangent
 // through (double *)&t. The inactive pointer c gets a null tangent (0), the
 // inactive scalar 2.0 a temporary of 4 zeros.
-// RUN: %fgcc %s --width 4 -o %t.c
+// RUN: %fgcc %s --width 4 --no-chunks -o %t.c
 // RUN: grep -v '^ *//' %t.c | FileCheck %s
 // RUN: %cc -fsyntax-only %t.c
 // RUN: %gcc -O2 -c %t.c -o %t.o
