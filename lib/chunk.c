@@ -27,12 +27,15 @@
  *   a vector declaration with an initializer    the declaration, then the loop
  *   a call on scalars inside such a statement   computed once, before the loop
  *   a type naming fg_vKd (views, casts, sizes)  fg_aKd (same bytes)
+ *   a vector passed by value to a tangent       computed first, by its loop; the
+ *   function, (fg_argN = e, &fg_argN)           call takes &fg_argN (same bytes)
+ *   fg_v8d x_dot[n] = {e0, e1}                  the declaration, then x_dot[0] = e0 ...
  * A function keeps its full-width vectors when it reads single directions
- * or vectors as a whole: OpenMP directives, tangent structs, &v, v[k] on a
+ * or vectors as a whole: OpenMP directives, tangent structs, v[k] on a
  * vector, element lists (fg_vK){a, b, ...}, calls with vector arguments
- * other than __builtin_convertvector, vectors in conditions, loop headers,
- * comma expressions or increments, side effects on scalars inside a
- * tangent statement.
+ * other than __builtin_convertvector, impure calls in an arm of a vector
+ * ?:, vectors in conditions, loop headers, other comma expressions or
+ * increments, side effects on scalars inside a tangent statement.
  */
 #include "fgcc_int.h"
 
@@ -201,9 +204,10 @@ static bool exprs_typed_ok(Expr *e) {
 
 static bool no_vector(Expr *e) { return exprs_typed_ok(e) && !has_vector(e); }
 
-static bool type_has_vector(Type *t) {
+/* Does t hold vectors (of kind k; TY_VOID: any) by pointer or array? */
+static bool type_has_vector(Type *t, TypeKind k) {
   for (; t; t = t->kind == TY_PTR || t->kind == TY_ARRAY ? t->base : NULL)
-    if (is_vector(t))
+    if (is_vector(t) && (k == TY_VOID || t->kind == k))
       return true;
   return false;
 }
@@ -252,7 +256,7 @@ static bool stmt_ok(Stmt *s) {
       return exprs_typed_ok(v->init) && vector_ok(v->init);
     if (is_vector_array(v->ty))
       return exprs_typed_ok(v->init) && elements_ok(v->ty, v->init);
-    return exprs_typed_ok(v->init) && (!has_vector(v->init) || (!type_has_vector(v->ty) && lift_ok(v->init, true)));
+    return exprs_typed_ok(v->init) && (!has_vector(v->init) || (!type_has_vector(v->ty, TY_VOID) && lift_ok(v->init, true)));
   }
   case ST_BLOCK:
     for (int i = 0; i < s->nstmts; i++)
@@ -414,15 +418,26 @@ static Stmt *chunk_assign(C *c, Expr *assign, Loc loc) {
 
 static void chunk_stmt(C *c, Stmt **sp);
 
+/* c->pre to out (and empty again) */
+static void take_pre(C *c, Vec *out) {
+  for (int j = 0; j < c->pre.len; j++)
+    vec_push(out, c->pre.data[j]);
+  c->pre = (Vec){0};
+}
+
+/* the statements of chunk_loop's block to out */
+static void put_loop(Vec *out, Stmt *loop) {
+  for (int j = 0; j < loop->nstmts; j++)
+    vec_push(out, loop->stmts[j]);
+}
+
 /* e with its argument temporaries' commas replaced by their addresses; the
  * chunk loops computing the temporaries go to c->pre (lift_ok holds). */
 static Expr *lift(C *c, Expr *e) {
   if (!e || e->kind == EX_SIZEOF || e->kind == EX_ALIGNOF || e->kind == EX_ADDR)
     return e;
   if (is_arg_temp(e)) {
-    Stmt *loop = chunk_assign(c, e->lhs, e->loc);
-    for (int j = 0; j < loop->nstmts; j++)
-      vec_push(&c->pre, loop->stmts[j]);
+    put_loop(&c->pre, chunk_assign(c, e->lhs, e->loc));
     return e->rhs;
   }
   e->lhs = lift(c, e->lhs);
@@ -437,22 +452,15 @@ static Expr *lift(C *c, Expr *e) {
 static void put_chunked(C *c, Vec *out, Stmt *s) {
   if (s->kind == ST_EXPR && s->expr->kind == EX_ASSIGN && is_vector(s->expr->lhs->ty)) {
     Stmt *loop = chunk_assign(c, s->expr, s->loc);
-    for (int j = 0; j < c->pre.len; j++)
-      vec_push(out, c->pre.data[j]);
-    c->pre = (Vec){0};
-    for (int j = 0; j < loop->nstmts; j++)
-      vec_push(out, loop->stmts[j]);
+    take_pre(c, out);
+    put_loop(out, loop);
     return;
   }
-  if (s->kind == ST_EXPR)
-    s->expr = lift(c, s->expr);
-  else if (s->kind == ST_DECL)
+  if (s->kind == ST_DECL)
     s->var->init = lift(c, s->var->init);
-  else if (s->kind == ST_RETURN)
+  else
     s->expr = lift(c, s->expr);
-  for (int j = 0; j < c->pre.len; j++)
-    vec_push(out, c->pre.data[j]);
-  c->pre = (Vec){0};
+  take_pre(c, out);
   vec_push(out, s);
 }
 
@@ -465,12 +473,9 @@ static void chunk_decl(C *c, Vec *out, Stmt *s) {
   s->var->ty = chunk_type(c, s->var->ty);
   Expr *target = new_var_ref(s->var);
   Stmt *loop = chunk_assign(c, new_assign(OP_NONE, target, init), s->loc);
-  for (int j = 0; j < c->pre.len; j++)
-    vec_push(out, c->pre.data[j]);
-  c->pre = (Vec){0};
+  take_pre(c, out);
   vec_push(out, s);
-  for (int j = 0; j < loop->nstmts; j++)
-    vec_push(out, loop->stmts[j]);
+  put_loop(out, loop);
 }
 
 /* fg_v8d x_dot[n] = {e0, e1}: the declaration, then x_dot[0] = e0, ...,
@@ -499,11 +504,8 @@ static void chunk_elements(C *c, Vec *out, Stmt *s) {
     target->lhs = new_var_ref(v);
     target->rhs = new_num(arena_printf("%ld", i), type_basic(TY_INT));
     Stmt *loop = chunk_assign(c, new_assign(OP_NONE, target, e), s->loc);
-    for (int j = 0; j < c->pre.len; j++)
-      vec_push(out, c->pre.data[j]);
-    c->pre = (Vec){0};
-    for (int j = 0; j < loop->nstmts; j++)
-      vec_push(out, loop->stmts[j]);
+    take_pre(c, out);
+    put_loop(out, loop);
   }
 }
 
@@ -589,19 +591,12 @@ static bool name_free(Analysis *a, const char *name) {
 static int double_vector_node(Expr *e) { return is_vector(e->ty) && e->ty->kind == TY_DOUBLE; }
 static bool has_double_vector(Expr *e) { return expr_any(e, double_vector_node); }
 
-static bool type_has_double_vector(Type *t) {
-  for (; t; t = t->kind == TY_PTR || t->kind == TY_ARRAY ? t->base : NULL)
-    if (is_vector(t) && t->kind == TY_DOUBLE)
-      return true;
-  return false;
-}
-
 static bool stmt_has_double(Stmt *s) {
   if (!s)
     return false;
   if (has_double_vector(s->expr) || has_double_vector(s->cond) || has_double_vector(s->step))
     return true;
-  if (s->kind == ST_DECL && (type_has_double_vector(s->var->ty) || has_double_vector(s->var->init)))
+  if (s->kind == ST_DECL && (type_has_vector(s->var->ty, TY_DOUBLE) || has_double_vector(s->var->init)))
     return true;
   if (stmt_has_double(s->init) || stmt_has_double(s->then) || stmt_has_double(s->els) || stmt_has_double(s->body))
     return true;

@@ -326,10 +326,10 @@ def main():
     ap.add_argument("--openmp", action="store_true",
                     help="programs with OpenMP reduction loops, parsed and compiled with -fopenmp, run on 2 threads")
     ap.add_argument("--chunks", type=int, default=0,
-                    help="N: compile out.c with -DFG_CHUNKS=N -DFG_CHUNKS_F=N (vector mode at K >= 8: the tangents in N chunks)")
+                    help="N: compile out.c with -DFG_CHUNKS=N -DFG_CHUNKS_F=N (vector mode at K >= 4: the tangents in N chunks)")
     args = ap.parse_args()
-    if args.chunks and (args.width < 8 or args.chunks & (args.chunks - 1) or args.chunks > args.width):
-        ap.error("--chunks: a power of two up to --width, with --width 8 or more")
+    if args.chunks and (args.width < 4 or args.chunks & (args.chunks - 1) or args.chunks > args.width):
+        ap.error("--chunks: a power of two up to --width, with --width 4 or more")
     if args.width not in (1, 2, 4, 8, 16, 32, 64):
         ap.error("--width: a power of two from 1 to 64")
     if args.width > 1:
